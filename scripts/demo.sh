@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The main job: installs what is missing, builds, runs the demo scenario (Epstein 2002 run 2,
+# punctuated equilibrium) and writes a short report beside its outputs.
+# Usage: scripts/demo.sh [scenario.yaml] [output-dir]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scenario=${1:-scenarios/epstein2002/run2.yaml}
+out=${2:-out/$(basename "$scenario" .yaml)}
+
+bash scripts/setup.sh
+bash scripts/build.sh
+
+./build/unrest run "$scenario" --out "$out" --force
+/usr/bin/python3 analysis/report.py "$out"
+echo
+echo "outputs: $out/ (timeseries.csv, summary.json, manifest.json)"
+echo "report:  $out/report.md and $out/actives.png"

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what unrest needs to build and test, from Debian 12 packages. Idempotent: packages
+# already present are skipped, and apt-get runs only when something is missing.
+set -euo pipefail
+
+packages=(
+    build-essential cmake git pkg-config
+    libeigen3-dev libyaml-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
+    librandom123-dev nlohmann-json3-dev libfmt-dev
+    python3 python3-numpy python3-pandas python3-matplotlib python3-pytest
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "setup: all packages present" >&2
+    exit 0
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

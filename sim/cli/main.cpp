@@ -1,0 +1,101 @@
+// The unrest command-line program: run, validate, params.
+#include "../scenario/load.hpp"
+#include "../scenario/parameter_table.hpp"
+#include "run_command.hpp"
+#include "unrest/build_info.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <iostream>
+
+namespace {
+
+std::string joined_command_line(int argc, char** argv) {
+    std::string s;
+    for (int i = 0; i < argc; ++i) {
+        s += (i ? " " : "") + std::string(argv[i]);
+    }
+    return s;
+}
+
+int validate_command(const std::string& file, const std::vector<std::string>& overrides,
+                     bool print) {
+    try {
+        const unrest::Scenario s = unrest::load_scenario_file(file, overrides);
+        if (print) {
+            YAML::Emitter e;
+            e << unrest::resolved_yaml(s);
+            std::cout << e.c_str() << "\n";
+        } else {
+            fmt::print("{}: ok ('{}', {}x{} grid, {} ticks)\n", file, s.name, s.model.grid.width,
+                       s.model.grid.height, s.run.ticks);
+        }
+        return 0;
+    } catch (const unrest::ScenarioError& e) {
+        fmt::print(stderr, "error: {}\n", e.what());
+        return 2;
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"unrest: agent-based simulation of civil unrest (Epstein's civil violence model "
+                 "and its extensions)"};
+    app.set_version_flag("--version",
+                         fmt::format("unrest {} (git {}, {} build, {})",
+                                     unrest::build_info::version, unrest::build_info::git_revision,
+                                     unrest::build_info::build_type, unrest::build_info::compiler));
+    app.require_subcommand(1);
+
+    unrest::cli::RunOptions run;
+    run.command_line = joined_command_line(argc, argv);
+    CLI::App* run_cmd = app.add_subcommand("run", "Simulate one scenario and write its outputs");
+    run_cmd->add_option("file", run.scenario_file, "Scenario YAML file")->required();
+    run_cmd->add_option("--out,-o", run.out_dir, "Output directory (must not exist or be empty)")
+        ->required();
+    run_cmd->add_option("--seed", run.seed, "Seed (overrides the scenario's)");
+    run_cmd->add_option("--ticks", run.ticks, "Ticks to simulate (overrides the scenario's)");
+    run_cmd->add_option("--threads", run.threads, "OpenMP threads (default: all cores)");
+    run_cmd->add_option("--set", run.overrides,
+                        "Override a parameter: key.path=value (repeatable)");
+    run_cmd->add_flag("--force", run.force, "Replace a non-empty output directory");
+    run_cmd->add_flag("--quiet,-q", run.quiet, "No progress bar, no summary on stdout");
+    run_cmd->add_flag("--check", run.check, "Check invariants after every tick (slow)");
+
+    std::string validate_file;
+    std::vector<std::string> validate_overrides;
+    bool validate_print = false;
+    CLI::App* validate_cmd =
+        app.add_subcommand("validate", "Check a scenario file without running it");
+    validate_cmd->add_option("file", validate_file, "Scenario YAML file")->required();
+    validate_cmd->add_option("--set", validate_overrides, "Override a parameter: key.path=value");
+    validate_cmd->add_flag("--print", validate_print, "Print the fully resolved scenario as YAML");
+
+    CLI::App* params_cmd =
+        app.add_subcommand("params", "Print the table of scenario parameters (Markdown)");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return 2; // bad usage
+    }
+    if (run_cmd->parsed()) {
+        return unrest::cli::run_command(run);
+    }
+    if (validate_cmd->parsed()) {
+        return validate_command(validate_file, validate_overrides, validate_print);
+    }
+    if (params_cmd->parsed()) {
+        std::cout << unrest::parameter_table_markdown();
+        return 0;
+    }
+    return 2;
+}

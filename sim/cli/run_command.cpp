@@ -1,0 +1,160 @@
+#include "run_command.hpp"
+
+#include "../engine/simulation.hpp"
+#include "../output/manifest.hpp"
+#include "../output/output_dir.hpp"
+#include "../output/sha256.hpp"
+#include "../output/summary.hpp"
+#include "../output/timeseries.hpp"
+#include "../scenario/load.hpp"
+#include "progress.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <ctime>
+#include <fmt/format.h>
+#include <fstream>
+#include <omp.h>
+
+namespace unrest::cli {
+
+namespace {
+
+std::atomic<bool> interrupted{false};
+
+extern "C" void on_signal(int /*signal*/) {
+    interrupted.store(true);
+}
+
+std::string utc_now() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+struct Interrupted {};
+
+// Runs the simulation, streaming timeseries.csv into `dir` and returning the summary.
+nlohmann::ordered_json simulate(const Scenario& scenario, const std::filesystem::path& dir,
+                                bool quiet, bool check) {
+    Simulation sim(scenario.model, scenario.run.seed);
+    std::ofstream csv(dir / "timeseries.csv", std::ios::binary);
+    TimeseriesCsvWriter series(csv);
+    SummaryAccumulator summary(scenario.analysis, sim.world().pop.citizens);
+    const TickRecord initial = sim.observe();
+    series.write(initial);
+    summary.add(initial);
+
+    ProgressBar bar("unrest run", scenario.run.ticks, "ticks", !quiet);
+    for (Tick t = 1; t <= scenario.run.ticks; ++t) {
+        if (interrupted.load()) {
+            throw Interrupted{};
+        }
+        const TickRecord r = sim.step();
+        series.write(r);
+        summary.add(r);
+        if (check) {
+            const auto problems = sim.check_invariants();
+            if (!problems.empty()) {
+                throw std::runtime_error(
+                    fmt::format("invariant broken at tick {}: {}", t, problems.front()));
+            }
+        }
+        bar.update(t);
+    }
+    bar.finish();
+    csv.close();
+    if (!csv) {
+        throw OutputError(fmt::format("{}: could not write timeseries.csv", dir.string()));
+    }
+    return summary.finish();
+}
+
+} // namespace
+
+int run_command(const RunOptions& options) {
+    Scenario scenario;
+    try {
+        scenario = load_scenario_file(options.scenario_file, options.overrides);
+    } catch (const ScenarioError& e) {
+        fmt::print(stderr, "error: {}\n", e.what());
+        return 2;
+    }
+    if (options.seed) {
+        scenario.run.seed = *options.seed;
+    }
+    if (options.ticks) {
+        if (*options.ticks < 0) {
+            fmt::print(stderr, "error: --ticks: expected an integer >= 0, found {}\n",
+                       *options.ticks);
+            return 2;
+        }
+        scenario.run.ticks = *options.ticks;
+    }
+    if (options.threads) {
+        if (*options.threads < 1) {
+            fmt::print(stderr, "error: --threads: expected an integer >= 1, found {}\n",
+                       *options.threads);
+            return 2;
+        }
+        omp_set_num_threads(*options.threads);
+    }
+
+    std::optional<OutputDirectory> out;
+    try {
+        out.emplace(OutputDirectory::prepare(options.out_dir, options.force));
+    } catch (const OutputError& e) {
+        fmt::print(stderr, "error: {}\n", e.what());
+        return 2;
+    }
+
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    const std::string started = utc_now();
+    const auto t0 = std::chrono::steady_clock::now();
+    try {
+        const nlohmann::ordered_json summary =
+            simulate(scenario, out->temp(), options.quiet, options.check);
+        const double wall =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        write_file_atomically(out->temp() / "summary.json", summary.dump(2) + "\n");
+
+        Provenance p;
+        p.scenario_file = options.scenario_file;
+        p.scenario_sha256 = sha256_file_hex(options.scenario_file);
+        p.seed = scenario.run.seed;
+        p.ticks = scenario.run.ticks;
+        p.threads = omp_get_max_threads();
+        p.wall_seconds = wall;
+        p.started_utc = started;
+        p.overrides = options.overrides;
+        p.command_line = options.command_line;
+        write_file_atomically(out->temp() / "manifest.json",
+                              manifest_json(scenario, p).dump(2) + "\n");
+        out->commit();
+    } catch (const Interrupted&) {
+        fmt::print(stderr, "\ninterrupted: no output written\n");
+        return 130;
+    } catch (const OutputError& e) {
+        fmt::print(stderr, "error: {}\n", e.what());
+        return 1;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "error: {}\n", e.what());
+        return 1;
+    }
+    if (!options.quiet) {
+        fmt::print("unrest: simulated '{}' for {} ticks (seed {}, {} threads)\n", scenario.name,
+                   scenario.run.ticks, scenario.run.seed, omp_get_max_threads());
+        fmt::print("outputs written to {}/\n", out->final_path().string());
+        for (const char* f : {"timeseries.csv", "summary.json", "manifest.json"}) {
+            fmt::print("  {}\n", (out->final_path() / f).string());
+        }
+    }
+    return 0;
+}
+
+} // namespace unrest::cli

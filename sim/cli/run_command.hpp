@@ -1,0 +1,27 @@
+// `unrest run`: simulate one scenario and write its outputs.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace unrest::cli {
+
+struct RunOptions {
+    std::string scenario_file;
+    std::string out_dir;
+    std::optional<std::uint64_t> seed;
+    std::optional<std::int64_t> ticks;
+    std::optional<int> threads;
+    std::vector<std::string> overrides; // --set key.path=value
+    bool force = false;
+    bool quiet = false;
+    bool check = false; // check invariants after every tick
+    std::string command_line;
+};
+
+// Returns the process exit status: 0 done, 2 bad input, 1 a failure while running.
+int run_command(const RunOptions& options);
+
+} // namespace unrest::cli

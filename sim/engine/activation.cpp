@@ -1,0 +1,111 @@
+#include "activation.hpp"
+
+#include "../rules/citizen.hpp"
+#include "../rules/jail.hpp"
+#include "../rules/movement.hpp"
+#include "world_ops.hpp"
+
+namespace unrest::detail {
+
+bool citizen_decides_active(const World& w, const ModelConfig& config, AgentId a) noexcept {
+    const CellIndex c = w.pop.cell[a];
+    const bool self_active = w.pop.state[a] == State::active;
+    const int cops_in_vision = w.seen.cops(c); // C
+    // The field counts the citizen itself when its own cell is in its vision; take it out.
+    const int other_actives =
+        w.seen.actives(c) - (self_active && w.vision.includes_own_cell() ? 1 : 0);
+    const int a_est = estimated_actives(config.citizen.self_count, other_actives, self_active); // A
+    const double p = arrest_probability(config.arrest, cops_in_vision, a_est);                  // P
+    const double n = net_risk(w.pop.risk_aversion[a], p);        // N = R P
+    const double g = grievance(w.pop.hardship[a], w.legitimacy); // G = H (1 - L)
+    return decides_active(config.citizen, g, n);                 // G - N > T
+}
+
+AgentId choose_arrestee(const World& w, const TickContext& ctx, AgentId cop) noexcept {
+    const CellIndex c = w.pop.cell[cop];
+    const std::int32_t actives = w.seen.actives(c);
+    if (actives <= 0) {
+        return no_agent;
+    }
+    // The k-th active in a fixed scan order (vision rows, then each cell's list).
+    std::int32_t k =
+        static_cast<std::int32_t>(ctx.rng.below(static_cast<std::uint32_t>(actives), ctx.tick,
+                                                static_cast<std::uint32_t>(cop), Purpose::arrest));
+    AgentId chosen = no_agent;
+    for_each_visible(w.torus, w.vision, c, [&](CellIndex s) {
+        for (AgentId b = w.lists.head(s); b != no_agent && chosen == no_agent;
+             b = w.lists.next(b)) {
+            if (w.pop.state[b] == State::active && k-- == 0) {
+                chosen = b;
+            }
+        }
+    });
+    return chosen; // always found while the field is consistent
+}
+
+double draw_jail_term(const TickContext& ctx, AgentId a) noexcept {
+    return jail_term(ctx.config.jail,
+                     ctx.rng.uniform(ctx.tick, static_cast<std::uint32_t>(a), Purpose::jail_term));
+}
+
+namespace {
+
+void maybe_move(World& w, const TickContext& ctx, AgentId a) noexcept {
+    if (!ctx.config.movement.enabled) {
+        return;
+    }
+    const CellIndex to = choose_destination(w.torus, w.vision, w.lists, w.pop.cell[a], ctx.rng,
+                                            ctx.tick, static_cast<std::uint32_t>(a));
+    if (to != no_cell) {
+        move_agent(w, a, to);
+    }
+}
+
+void citizen_acts(World& w, const TickContext& ctx, AgentId a) noexcept {
+    set_citizen_state(w, a,
+                      citizen_decides_active(w, ctx.config, a) ? State::active : State::quiet);
+}
+
+void cop_acts(World& w, const TickContext& ctx, AgentId cop, TickTally& tally) noexcept {
+    const AgentId arrestee = choose_arrestee(w, ctx, cop);
+    if (arrestee == no_agent) {
+        return;
+    }
+    const CellIndex where = w.pop.cell[arrestee];
+    jail_citizen(w, ctx.config.jail, arrestee, draw_jail_term(ctx, arrestee));
+    ++tally.arrests;
+    if (ctx.config.cops.steps_onto_arrestee) {
+        move_agent(w, cop, where);
+    }
+}
+
+} // namespace
+
+void activate_agent(World& w, const TickContext& ctx, AgentId a, TickTally& tally) noexcept {
+    const State s = w.pop.state[a];
+    if (s == State::off_duty) {
+        return;
+    }
+    if (s == State::jailed) {
+        if (ctx.config.jail.countdown == JailCountdown::own_activation &&
+            !w.pop.awaiting_placement[a] && count_down(w.pop.jail_remaining[a]) &&
+            release_citizen(w, ctx.config.jail, a)) {
+            ++tally.releases;
+        }
+        return;
+    }
+    const bool move_first = ctx.config.movement.order == ActivationOrder::move_then_act;
+    if (move_first) {
+        maybe_move(w, ctx, a);
+    }
+    if (s == State::on_duty) {
+        cop_acts(w, ctx, a, tally);
+    } else {
+        citizen_acts(w, ctx, a);
+    }
+    if (!move_first) {
+        maybe_move(w, ctx, a);
+    }
+}
+
+} // namespace unrest::detail

@@ -1,0 +1,40 @@
+// One agent's activation, as the model brief states it (MODEL.md §2): a citizen moves and
+// decides to be active or quiet; a cop moves and arrests one random active citizen in vision.
+// The read-only pieces (decide, choose) are shared by both activation modes; activate_agent
+// applies them one agent at a time, for random-sequential activation.
+#pragma once
+
+#include "../core/rng.hpp"
+#include "model_config.hpp"
+#include "world.hpp"
+
+#include <cstdint>
+
+namespace unrest::detail {
+
+struct TickContext {
+    const ModelConfig& config;
+    const CounterRng& rng;
+    std::uint32_t tick;
+};
+
+struct TickTally {
+    std::int64_t arrests = 0;
+    std::int64_t releases = 0;
+};
+
+// Whether free citizen a, standing where it stands, decides to be active: G - N > T with C and A
+// read from the count field at its cell.
+bool citizen_decides_active(const World& w, const ModelConfig& config, AgentId a) noexcept;
+
+// The active citizen that on-duty cop `cop` arrests, uniformly among the actives within its
+// vision, or no_agent when there is none.
+AgentId choose_arrestee(const World& w, const TickContext& ctx, AgentId cop) noexcept;
+
+// The jail term for arrestee a (drawn from its own stream for this tick).
+double draw_jail_term(const TickContext& ctx, AgentId a) noexcept;
+
+// Activates agent a in place (random-sequential semantics: it sees every change made before it).
+void activate_agent(World& w, const TickContext& ctx, AgentId a, TickTally& tally) noexcept;
+
+} // namespace unrest::detail

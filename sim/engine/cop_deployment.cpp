@@ -1,0 +1,77 @@
+#include "cop_deployment.hpp"
+
+#include "jail_phase.hpp"
+#include "world_ops.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace unrest::detail {
+
+Schedule cop_density_schedule(const ModelConfig& config, std::int64_t initial_cops,
+                              std::int64_t cells) {
+    return Schedule(static_cast<double>(initial_cops) / static_cast<double>(cells),
+                    config.cops.density_changes);
+}
+
+std::int64_t cop_capacity(const ModelConfig& config, std::int64_t initial_cops,
+                          std::int64_t citizens, std::int64_t cells) {
+    const Schedule s = cop_density_schedule(config, initial_cops, cells);
+    const std::int64_t room = cells - citizens;
+    std::int64_t most = initial_cops;
+    auto consider = [&](Tick t) {
+        most = std::max(most, static_cast<std::int64_t>(std::llround(std::max(0.0, s.at(t)) *
+                                                                     static_cast<double>(cells))));
+    };
+    for (const ScheduleChange& c : s.changes()) {
+        const bool open_growth =
+            c.to == forever && ((c.kind == ScheduleChange::Kind::add_per_tick && c.value > 0) ||
+                                (c.kind == ScheduleChange::Kind::multiply_per_tick && c.value > 1));
+        if (open_growth) {
+            return std::max(most, room);
+        }
+        consider(c.from);
+        if (c.to != forever) {
+            consider(c.to);
+        }
+    }
+    return std::min(std::max(most, initial_cops), std::max(room, initial_cops));
+}
+
+void deploy_cops(World& w, const TickContext& ctx, std::int64_t target) {
+    const auto first = static_cast<AgentId>(w.pop.citizens);
+    const auto end = static_cast<AgentId>(w.pop.size());
+    std::vector<std::pair<std::uint64_t, AgentId>> on_duty;
+    for (AgentId c = first; c < end; ++c) {
+        if (w.pop.state[c] == State::on_duty) {
+            on_duty.emplace_back(
+                ctx.rng.key64(ctx.tick, static_cast<std::uint32_t>(c), Purpose::cop_schedule), c);
+        }
+    }
+    auto deployed = static_cast<std::int64_t>(on_duty.size());
+    if (deployed > target) {
+        const auto excess = static_cast<std::size_t>(deployed - target);
+        std::partial_sort(on_duty.begin(), on_duty.begin() + static_cast<std::ptrdiff_t>(excess),
+                          on_duty.end());
+        std::sort(on_duty.begin(), on_duty.begin() + static_cast<std::ptrdiff_t>(excess),
+                  [](const auto& x, const auto& y) { return x.second < y.second; });
+        for (std::size_t i = 0; i < excess; ++i) {
+            withdraw_cop(w, on_duty[i].second);
+        }
+        return;
+    }
+    for (AgentId c = first; c < end && deployed < target; ++c) {
+        if (w.pop.state[c] != State::off_duty) {
+            continue;
+        }
+        const CellIndex cell = random_empty_cell(w, ctx, c, Purpose::cop_schedule);
+        if (cell == no_cell) {
+            return;
+        }
+        place_agent(w, c, cell, State::on_duty);
+        ++deployed;
+    }
+}
+
+} // namespace unrest::detail

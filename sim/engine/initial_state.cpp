@@ -1,0 +1,109 @@
+#include "initial_state.hpp"
+
+#include "../core/parallel.hpp"
+#include "cop_deployment.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace unrest::detail {
+
+int tile_min_side(const ModelConfig& config, const Neighbourhood& vision) {
+    if (config.activation.tiling == TilingMode::single) {
+        return 0;
+    }
+    return std::max(1, 6 * vision.reach());
+}
+
+namespace {
+
+// Kind of each cell at tick 0: 0 empty, 1 citizen, 2 cop.
+std::vector<std::uint8_t> lay_out(const ModelConfig& config, const CounterRng& rng,
+                                  std::int64_t cells) {
+    std::vector<std::uint8_t> kind(static_cast<std::size_t>(cells), 0);
+    const PopulationParams& p = config.population;
+    if (p.initial == unrest::InitialCounts::random) {
+        // Mesa: one draw per cell; cop with probability cop_density, else citizen with
+        // probability citizen_density.
+#pragma omp parallel for schedule(static) if (cells >= min_parallel_items)
+        for (std::int64_t c = 0; c < cells; ++c) {
+            const double u = rng.uniform(0, static_cast<std::uint32_t>(c), Purpose::placement);
+            kind[c] = u < p.cop_density ? 2 : (u < p.cop_density + p.citizen_density ? 1 : 0);
+        }
+        return kind;
+    }
+    // Exact counts on distinct cells: the cells sorted by a random key, citizens first.
+    const std::int64_t citizens =
+        p.citizens ? *p.citizens : std::llround(p.citizen_density * static_cast<double>(cells));
+    const std::int64_t cops =
+        p.cops ? *p.cops : std::llround(p.cop_density * static_cast<double>(cells));
+    std::vector<std::pair<std::uint64_t, std::int64_t>> order(static_cast<std::size_t>(cells));
+#pragma omp parallel for schedule(static) if (cells >= min_parallel_items)
+    for (std::int64_t c = 0; c < cells; ++c) {
+        order[c] = {rng.key64(0, static_cast<std::uint32_t>(c), Purpose::placement), c};
+    }
+    std::sort(order.begin(), order.end());
+    for (std::int64_t i = 0; i < citizens + cops && i < cells; ++i) {
+        kind[order[i].second] = i < citizens ? 1 : 2;
+    }
+    return kind;
+}
+
+} // namespace
+
+World build_world(const ModelConfig& config, const CounterRng& rng) {
+    const Torus torus(config.grid.width, config.grid.height);
+    const Neighbourhood vision(config.vision.shape, config.vision.radius,
+                               config.vision.include_own_cell);
+    World w{torus, vision, Tiling(torus, tile_min_side(config, vision)), {}, {}, {}, 0.0};
+
+    const std::int64_t cells = torus.cells();
+    const std::vector<std::uint8_t> kind = lay_out(config, rng, cells);
+    std::int64_t citizens = 0;
+    std::int64_t cops = 0;
+    for (const std::uint8_t k : kind) {
+        citizens += k == 1 ? 1 : 0;
+        cops += k == 2 ? 1 : 0;
+    }
+    // Citizens, ids in increasing cell order, then cops, then reserve cops for the schedule.
+    std::int64_t capacity = cop_capacity(config, cops, citizens, cells);
+    Population& pop = w.pop;
+    pop.resize(static_cast<std::size_t>(citizens + capacity));
+    pop.citizens = static_cast<AgentId>(citizens);
+    pop.cops = static_cast<AgentId>(capacity);
+    AgentId next_citizen = 0;
+    auto next_cop = static_cast<AgentId>(citizens);
+    for (std::int64_t c = 0; c < cells; ++c) {
+        if (kind[c] == 1) {
+            pop.cell[next_citizen++] = static_cast<CellIndex>(c);
+        } else if (kind[c] == 2) {
+            pop.kind[next_cop] = Kind::cop;
+            pop.state[next_cop] = State::on_duty;
+            pop.cell[next_cop++] = static_cast<CellIndex>(c);
+        }
+    }
+    for (AgentId a = next_cop; a < static_cast<AgentId>(pop.size()); ++a) {
+        pop.kind[a] = Kind::cop;
+        pop.state[a] = State::off_duty;
+    }
+#pragma omp parallel for schedule(static) if (pop.citizens >= min_parallel_items)
+    for (AgentId a = 0; a < pop.citizens; ++a) {
+        pop.hardship[a] = rng.uniform(0, static_cast<std::uint32_t>(a), Purpose::hardship);
+        pop.risk_aversion[a] =
+            rng.uniform(0, static_cast<std::uint32_t>(a), Purpose::risk_aversion);
+    }
+
+    w.lists = CellLists(static_cast<std::size_t>(cells), pop.size());
+    for (AgentId a = 0; a < static_cast<AgentId>(pop.size()); ++a) {
+        if (pop.cell[a] != no_cell) {
+            w.lists.insert(pop.cell[a], a);
+        }
+    }
+    w.seen = CountField(static_cast<std::size_t>(cells));
+    w.seen.rebuild(w.torus, w.vision, w.pop, w.lists);
+    w.legitimacy = std::clamp(config.legitimacy.schedule.at(0), 0.0, 1.0);
+    return w;
+}
+
+} // namespace unrest::detail

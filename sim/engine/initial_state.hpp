@@ -1,0 +1,16 @@
+// Building the world at tick 0 from the configuration and the seed (MODEL.md §2): citizens and
+// cops on distinct random cells, H and R drawn per citizen, every citizen quiet.
+#pragma once
+
+#include "../core/rng.hpp"
+#include "model_config.hpp"
+#include "world.hpp"
+
+namespace unrest::detail {
+
+// The minimum tile side for the parallel random-sequential decomposition (tiling.hpp).
+int tile_min_side(const ModelConfig& config, const Neighbourhood& vision);
+
+World build_world(const ModelConfig& config, const CounterRng& rng);
+
+} // namespace unrest::detail

@@ -1,0 +1,40 @@
+// The only ways the activation phases change the world. Each keeps the cell lists and the count
+// field in step with the population, and touches only cells near the agents involved (the
+// locality that the tiling relies on: see tiling.hpp).
+#pragma once
+
+#include "../rules/jail.hpp"
+#include "world.hpp"
+
+namespace unrest::detail {
+
+// How much an agent in state s adds to the cops and actives fields.
+inline int counts_as_cop(State s) noexcept {
+    return s == State::on_duty ? 1 : 0;
+}
+inline int counts_as_active(State s) noexcept {
+    return s == State::active ? 1 : 0;
+}
+
+// Moves a free agent (citizen or on-duty cop) from its cell to `to`.
+void move_agent(World& w, AgentId a, CellIndex to) noexcept;
+
+// Changes a free citizen between quiet and active.
+void set_citizen_state(World& w, AgentId a, State s) noexcept;
+
+// Jails citizen `arrestee` (who is active) for `term` periods, placing it per the jail rule.
+// A term of 0 (possible with integer draws) leaves the citizen free and quiet where it stands,
+// as NetLogo and Mesa do.
+void jail_citizen(World& w, const JailParams& jail, AgentId arrestee, double term) noexcept;
+
+// Returns a citizen whose term is used up to freedom. In-place jails release on the spot; an
+// off-grid jail marks the citizen for placement by place_released (returns false then).
+bool release_citizen(World& w, const JailParams& jail, AgentId a) noexcept;
+
+// Puts an off-grid agent onto cell c as a free agent in state s (quiet or on_duty).
+void place_agent(World& w, AgentId a, CellIndex c, State s) noexcept;
+
+// Takes an on-duty cop off the grid.
+void withdraw_cop(World& w, AgentId a) noexcept;
+
+} // namespace unrest::detail

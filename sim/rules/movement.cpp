@@ -1,0 +1,47 @@
+#include "movement.hpp"
+
+namespace unrest {
+
+namespace {
+constexpr std::uint32_t rejection_tries = 24;
+}
+
+CellIndex choose_destination(const Torus& torus, const Neighbourhood& vision,
+                             const CellLists& lists, CellIndex from, const CounterRng& rng,
+                             std::uint32_t tick, std::uint32_t agent) {
+    const auto& others = vision.others();
+    const auto n = static_cast<std::uint32_t>(others.size());
+    if (n == 0) {
+        return no_cell;
+    }
+    for (std::uint32_t i = 0; i < rejection_tries; ++i) {
+        const CellIndex c =
+            torus.shifted(from, others[rng.below(n, tick, agent, Purpose::movement, i)]);
+        if (lists.empty(c)) {
+            return c;
+        }
+    }
+    // Fallback: count the empty cells, draw one uniformly (index draw rejection_tries), and
+    // walk to it.
+    std::uint32_t empty = 0;
+    for (const Offset& o : others) {
+        empty += lists.empty(torus.shifted(from, o)) ? 1U : 0U;
+    }
+    if (empty == 0) {
+        return no_cell;
+    }
+    std::uint32_t k = rng.below(empty, tick, agent, Purpose::movement, rejection_tries);
+    for (const Offset& o : others) {
+        const CellIndex c = torus.shifted(from, o);
+        if (lists.empty(c) && k-- == 0) {
+            return c;
+        }
+    }
+    return no_cell; // unreachable: k < empty
+}
+
+const char* to_string(ActivationOrder o) noexcept {
+    return o == ActivationOrder::move_then_act ? "move_then_act" : "act_then_move";
+}
+
+} // namespace unrest

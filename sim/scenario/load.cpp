@@ -1,0 +1,321 @@
+// YAML -> Scenario: read each section with its types and ranges, then the checks that span
+// sections. The keys allowed in each mapping come from the parameter table.
+#include "load.hpp"
+
+#include "overrides.hpp"
+#include "parameter_table.hpp"
+#include "schedule_reader.hpp"
+#include "yaml_reader.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <limits>
+#include <span>
+#include <sstream>
+
+namespace unrest {
+
+namespace {
+
+using namespace detail;
+
+template <class E, std::size_t N>
+E choice(const YamlReader& r, const std::optional<Field>& f, const std::array<Choice<E>, N>& table,
+         E fallback) {
+    return f ? read_choice(r, *f, std::span<const Choice<E>>(table)) : fallback;
+}
+
+// The mapping under a top-level key; empty when the key is absent.
+Mapping section(const YamlReader& r, const Mapping& root, std::string_view key) {
+    const std::optional<Field> f = root.get(key);
+    return Mapping(r, f ? *f : Field{YAML::Node(), YAML::Mark::null_mark(), std::string(key)},
+                   known_keys(key));
+}
+
+// The first of `candidates` present in the file, else `fallback`: where to report a problem
+// that involves several keys.
+Field first_present(std::initializer_list<std::optional<Field>> candidates, const Field& fallback) {
+    for (const std::optional<Field>& f : candidates) {
+        if (f) {
+            return *f;
+        }
+    }
+    return fallback;
+}
+
+int read_cells(const YamlReader& r, const std::optional<Field>& f, int fallback) {
+    if (!f) {
+        return fallback;
+    }
+    const std::int64_t v = read_integer(r, *f, 1);
+    if (v > std::numeric_limits<std::int32_t>::max()) {
+        r.fail(*f, "an integer in [1, 2147483647]", f->node.Scalar());
+    }
+    return static_cast<int>(v);
+}
+
+void read_grid(const YamlReader& r, const Mapping& m, GridParams& g) {
+    g.width = read_cells(r, m.get("width"), g.width);
+    g.height = read_cells(r, m.get("height"), g.height);
+    const std::int64_t cells = static_cast<std::int64_t>(g.width) * g.height;
+    if (cells > std::numeric_limits<std::int32_t>::max()) { // CellIndex is 32-bit
+        r.fail(first_present({m.get("height"), m.get("width")}, m.field()),
+               "width x height <= 2147483647 cells",
+               fmt::format("{} x {} = {}", g.width, g.height, cells));
+    }
+}
+
+void read_population(const YamlReader& r, const Mapping& m, PopulationParams& p) {
+    if (auto f = m.get("citizen_density")) {
+        p.citizen_density = read_probability(r, *f);
+    }
+    if (auto f = m.get("cop_density")) {
+        p.cop_density = read_probability(r, *f);
+    }
+    if (auto f = m.get("citizens"); f && !f->node.IsNull()) {
+        p.citizens = read_integer(r, *f, 0);
+    }
+    if (auto f = m.get("cops"); f && !f->node.IsNull()) {
+        p.cops = read_integer(r, *f, 0);
+    }
+    p.initial = choice(r, m.get("initial_counts"), initial_counts_choices, p.initial);
+}
+
+void read_vision(const YamlReader& r, const Mapping& m, VisionParams& v) {
+    if (auto f = m.get("radius")) {
+        v.radius = read_positive(r, *f);
+    }
+    v.shape = choice(r, m.get("shape"), vision_shape_choices, v.shape);
+    if (auto f = m.get("include_own_cell")) {
+        v.include_own_cell = read_bool(r, *f);
+    }
+}
+
+void read_rules(const YamlReader& r, const Mapping& root, ModelConfig& model) {
+    const Mapping citizen = section(r, root, "citizen");
+    if (auto f = citizen.get("threshold")) {
+        model.citizen.threshold = read_probability(r, *f);
+    }
+    model.citizen.self_count =
+        choice(r, citizen.get("self_count"), self_count_choices, model.citizen.self_count);
+
+    const Mapping arrest = section(r, root, "arrest");
+    if (auto f = arrest.get("k")) {
+        model.arrest.k = read_positive(r, *f);
+    }
+    model.arrest.ratio = choice(r, arrest.get("ratio"), arrest_ratio_choices, model.arrest.ratio);
+
+    const Mapping jail = section(r, root, "jail");
+    if (auto f = jail.get("max_term")) {
+        model.jail.max_term = read_number(r, *f);
+        if (!(model.jail.max_term >= 0.0)) {
+            r.fail(*f, "a number >= 0 or .inf", f->node.Scalar());
+        }
+    }
+    model.jail.draw = choice(r, jail.get("term"), jail_term_choices, model.jail.draw);
+    model.jail.placement =
+        choice(r, jail.get("placement"), jail_placement_choices, model.jail.placement);
+    model.jail.countdown =
+        choice(r, jail.get("countdown"), jail_countdown_choices, model.jail.countdown);
+
+    const Mapping movement = section(r, root, "movement");
+    if (auto f = movement.get("enabled")) {
+        model.movement.enabled = read_bool(r, *f);
+    }
+    model.movement.order =
+        choice(r, movement.get("order"), activation_order_choices, model.movement.order);
+
+    const Mapping activation = section(r, root, "activation");
+    model.activation.mode =
+        choice(r, activation.get("mode"), activation_mode_choices, model.activation.mode);
+    model.activation.tiling =
+        choice(r, activation.get("tiling"), tiling_choices, model.activation.tiling);
+}
+
+// legitimacy: 0.82, or legitimacy: {initial: 0.9, changes: [...]}
+ScheduleChanges read_legitimacy(const YamlReader& r, const Mapping& root, double& initial) {
+    const std::optional<Field> f = root.get("legitimacy");
+    if (!f) {
+        return {};
+    }
+    if (f->node.IsScalar()) {
+        initial = read_probability(r, *f);
+        return {};
+    }
+    if (f->node.IsSequence()) {
+        r.fail(*f, "a number in [0, 1] or a mapping {initial, changes}", describe(f->node));
+    }
+    const Mapping m(r, *f, known_keys("legitimacy"));
+    if (auto i = m.get("initial")) {
+        initial = read_probability(r, *i);
+    }
+    const std::optional<Field> changes = m.get("changes");
+    return changes ? read_schedule_changes(r, *changes) : ScheduleChanges{};
+}
+
+// Citizens and cops must fit on the grid, one agent per cell.
+void check_population(const YamlReader& r, const Mapping& m, const ModelConfig& model) {
+    const PopulationParams& p = model.population;
+    const std::int64_t cells = static_cast<std::int64_t>(model.grid.width) * model.grid.height;
+    if (p.initial == InitialCounts::random && (p.citizens || p.cops)) {
+        const Field f = first_present(
+            {p.cops ? m.get("cops") : std::nullopt, p.citizens ? m.get("citizens") : std::nullopt},
+            m.field());
+        r.fail(f,
+               "no exact count with initial_counts: random (one draw per cell uses the "
+               "densities)",
+               f.node.IsScalar() ? f.node.Scalar() : describe(f.node));
+    }
+    if (!p.citizens && !p.cops) {
+        if (p.citizen_density + p.cop_density > 1.0 + 1e-12) {
+            r.fail(first_present({m.get("cop_density"), m.get("citizen_density")}, m.field()),
+                   "citizen_density + cop_density <= 1",
+                   fmt::format("{} + {} = {}", p.citizen_density, p.cop_density,
+                               p.citizen_density + p.cop_density));
+        }
+        return;
+    }
+    const auto count = [cells](const std::optional<std::int64_t>& exact, double density) {
+        return exact ? *exact : std::llround(density * static_cast<double>(cells));
+    };
+    const std::int64_t citizens = count(p.citizens, p.citizen_density);
+    const std::int64_t cops = count(p.cops, p.cop_density);
+    if (citizens + cops > cells) {
+        r.fail(first_present({m.get("cops"), m.get("citizens")}, m.field()),
+               fmt::format("at most {} agents on the {} x {} grid", cells, model.grid.width,
+                           model.grid.height),
+               fmt::format("{} citizens + {} cops = {}", citizens, cops, citizens + cops));
+    }
+}
+
+// Vision must not wrap around the torus onto itself: 2 reach + 1 <= min(width, height).
+void check_vision(const YamlReader& r, const Field& at, const ModelConfig& model) {
+    const VisionParams& v = model.vision;
+    const int span = std::min(model.grid.width, model.grid.height);
+    const std::string expected =
+        fmt::format("a vision reach of at most {} on the {} x {} grid (2 reach + 1 <= {})",
+                    (span - 1) / 2, model.grid.width, model.grid.height, span);
+    // Before building the neighbourhood, which has up to (2v + 1)^2 cells.
+    if (std::floor(v.radius) > static_cast<double>(span)) {
+        r.fail(at, expected, fmt::format("radius {}", v.radius));
+    }
+    const Neighbourhood n(v.shape, v.radius, v.include_own_cell);
+    if (2 * n.reach() + 1 > span) {
+        r.fail(at, expected, fmt::format("radius {} (reach {})", v.radius, n.reach()));
+    }
+    if (n.size() == 0) {
+        r.fail(at, "a vision of at least one cell",
+               fmt::format("radius {} without the own cell", v.radius));
+    }
+}
+
+Scenario read_scenario(const YamlReader& r, const YAML::Node& tree) {
+    const Field root_field{tree, YAML::Mark::null_mark(), ""};
+    const Mapping root(r, root_field, known_keys(""));
+    Scenario s;
+
+    const Field name = root.require("name");
+    s.name = read_string(r, name);
+    if (s.name.empty()) {
+        r.fail(name, "a non-empty string", "an empty string");
+    }
+    if (auto f = root.get("description")) {
+        s.description = read_string(r, *f);
+    }
+    if (auto f = root.get("source")) {
+        s.source = read_string(r, *f);
+    }
+    if (auto f = root.get("seed")) {
+        s.run.seed = read_unsigned(r, *f);
+    }
+    s.run.ticks = read_integer(r, root.require("ticks"), 0);
+
+    ModelConfig& model = s.model;
+    const Mapping grid = section(r, root, "grid");
+    read_grid(r, grid, model.grid);
+    const Mapping population = section(r, root, "population");
+    read_population(r, population, model.population);
+    const Mapping vision = section(r, root, "vision");
+    read_vision(r, vision, model.vision);
+    read_rules(r, root, model);
+
+    double legitimacy = model.legitimacy.schedule.initial();
+    const ScheduleChanges legitimacy_changes = read_legitimacy(r, root, legitimacy);
+    model.legitimacy.schedule = Schedule(legitimacy, legitimacy_changes.changes);
+
+    const Mapping cops = section(r, root, "cops");
+    const std::optional<Field> steps_onto = cops.get("steps_onto_arrestee");
+    if (steps_onto) {
+        model.cops.steps_onto_arrestee = read_bool(r, *steps_onto);
+    }
+    const std::optional<Field> density_list = cops.get("density_changes");
+    const ScheduleChanges density_changes =
+        density_list ? read_schedule_changes(r, *density_list) : ScheduleChanges{};
+    model.cops.density_changes = density_changes.changes;
+
+    const Mapping analysis = section(r, root, "analysis");
+    if (auto f = analysis.get("outburst_threshold")) {
+        s.analysis.outburst_threshold = read_integer(r, *f, 1);
+    }
+
+    // Checks across sections.
+    check_population(r, population, model);
+    check_vision(
+        r, first_present({vision.get("radius"), grid.get("width"), grid.get("height")}, root_field),
+        model);
+    if (model.cops.steps_onto_arrestee &&
+        model.jail.placement == JailPlacement::in_place_blocking) {
+        r.fail(*steps_onto,
+               "false with jail.placement: in_place_blocking (the arrestee's cell stays occupied)",
+               "true");
+    }
+    check_schedule_range(r, legitimacy_changes, legitimacy, s.run.ticks, "legitimacy");
+    const double cells = static_cast<double>(model.grid.width) * model.grid.height;
+    const double initial_cop_density = model.population.cops
+                                           ? static_cast<double>(*model.population.cops) / cells
+                                           : model.population.cop_density;
+    check_schedule_range(r, density_changes, initial_cop_density, s.run.ticks, "the cop density");
+    return s;
+}
+
+} // namespace
+
+Scenario load_scenario_text(const std::string& text, const std::string& file_name,
+                            const std::vector<std::string>& overrides) {
+    YAML::Node tree;
+    try {
+        tree = YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+        throw ScenarioError(file_name, e.mark.line + 1, e.mark.column + 1, "",
+                            fmt::format("expected valid YAML, found {}", e.msg));
+    }
+    const std::vector<OverrideOrigin> origins = apply_overrides(tree, overrides);
+    const YamlReader reader(file_name, origins);
+    return read_scenario(reader, tree);
+}
+
+Scenario load_scenario_file(const std::string& path, const std::vector<std::string>& overrides) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    std::string problem;
+    if (!std::filesystem::exists(status)) {
+        problem = "no such file";
+    } else if (std::filesystem::is_directory(status)) {
+        problem = "a directory";
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (problem.empty() && !in) {
+        problem = "a file that cannot be opened";
+    }
+    if (!problem.empty()) {
+        throw ScenarioError(path, 0, 0, "",
+                            fmt::format("expected a readable file, found {}", problem));
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return load_scenario_text(text.str(), path, overrides);
+}
+
+} // namespace unrest

@@ -1,0 +1,46 @@
+// Turning YAML into a validated Scenario. Every problem is reported as
+//   FILE:LINE:COLUMN: key.path: what was expected, what was found
+// (LINE and COLUMN 1-based), and the caller exits with status 2.
+#pragma once
+
+#include "scenario.hpp"
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+#include <yaml-cpp/yaml.h>
+
+namespace unrest {
+
+class ScenarioError : public std::runtime_error {
+public:
+    ScenarioError(std::string file, int line, int column, std::string key_path,
+                  std::string message);
+    const std::string& file() const noexcept { return file_; }
+    int line() const noexcept { return line_; }
+    int column() const noexcept { return column_; }
+    const std::string& key_path() const noexcept { return key_path_; }
+    const std::string& message() const noexcept { return message_; } // without location
+
+private:
+    std::string file_;
+    int line_;
+    int column_;
+    std::string key_path_;
+    std::string message_;
+};
+
+// Loads and validates a scenario file. `overrides` are "key.path=value" strings (from --set),
+// applied to the YAML tree before validation; value is parsed as YAML (0.7, true, moore, [1,2]).
+Scenario load_scenario_file(const std::string& path,
+                            const std::vector<std::string>& overrides = {});
+
+// The same from text already in memory; `file_name` is used in error messages.
+Scenario load_scenario_text(const std::string& text, const std::string& file_name,
+                            const std::vector<std::string>& overrides = {});
+
+// The fully resolved scenario (every key, defaults filled in) as YAML. Loading this text gives
+// back an equal Scenario. Used for the manifest and for `unrest validate --print`.
+YAML::Node resolved_yaml(const Scenario& scenario);
+
+} // namespace unrest

@@ -1,0 +1,161 @@
+#include "overrides.hpp"
+
+#include "parameter_table.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <fmt/format.h>
+#include <optional>
+
+namespace unrest::detail {
+
+namespace {
+
+constexpr const char* origin_file = "--set";
+
+struct Segment {
+    std::string name;
+    std::optional<std::size_t> index; // name[index]
+    std::string path;                 // the key path up to and including this segment
+    int column = 1;                   // 1-based, in the override string
+};
+
+[[noreturn]] void fail(int line, int column, const std::string& path, std::string message) {
+    throw ScenarioError(origin_file, line, column, path, std::move(message));
+}
+
+// Splits "a.b[2].c" into segments, checking each name against the parameter table.
+std::vector<Segment> parse_path(const std::string& key, int line) {
+    std::vector<Segment> segments;
+    std::vector<std::string> known = known_keys(""); // the keys allowed at this depth
+    std::string table_path;                          // the path without indices
+    std::string path;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t dot = key.find('.', start);
+        const std::string text =
+            key.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+        Segment seg;
+        seg.column = static_cast<int>(start) + 1;
+        const std::size_t bracket = text.find('[');
+        seg.name = text.substr(0, bracket);
+        path += (path.empty() ? "" : ".") + seg.name;
+        if (seg.name.empty()) {
+            fail(line, seg.column, path, fmt::format("expected a key name, found '{}'", key));
+        }
+        if (std::find(known.begin(), known.end(), seg.name) == known.end()) {
+            fail(line, seg.column, path, unknown_key_message(seg.name, known));
+        }
+        const bool in_change = table_path.empty() && !segments.empty();
+        table_path =
+            in_change ? std::string() : (table_path.empty() ? "" : table_path + ".") + seg.name;
+        known = in_change ? std::vector<std::string>{} : known_keys(table_path);
+        if (bracket != std::string::npos) {
+            const int column = seg.column + static_cast<int>(bracket);
+            const std::string digits = text.substr(bracket + 1, text.size() - bracket - 2);
+            std::size_t index = 0;
+            const auto [end, ec] =
+                std::from_chars(digits.data(), digits.data() + digits.size(), index);
+            if (text.back() != ']' || digits.empty() || ec != std::errc() ||
+                end != digits.data() + digits.size()) {
+                fail(line, column, path,
+                     fmt::format("expected an index like [0], found '{}'", text.substr(bracket)));
+            }
+            if (!is_schedule_list(table_path)) {
+                fail(line, column, path,
+                     fmt::format("expected an index only after a list of changes, found '{}'",
+                                 text.substr(bracket)));
+            }
+            seg.index = index;
+            path += fmt::format("[{}]", index);
+            table_path.clear(); // inside a change: its keys come next
+            known = schedule_change_keys();
+        }
+        seg.path = path;
+        segments.push_back(seg);
+        if (dot == std::string::npos) {
+            return segments;
+        }
+        start = dot + 1;
+    }
+}
+
+// The mapping or list element at `seg` under `parent`, made ready to hold more keys.
+YAML::Node descend(YAML::Node& parent, const Segment& seg, bool last, int line) {
+    const YAML::Node& view = parent;
+    YAML::Node child = view[seg.name];
+    if (seg.index) {
+        if (!child.IsDefined() || !child.IsSequence() || *seg.index >= child.size()) {
+            const std::size_t size = child.IsDefined() && child.IsSequence() ? child.size() : 0;
+            fail(line, seg.column, seg.path,
+                 fmt::format("expected an index below {} (the changes given), found {}", size,
+                             *seg.index));
+        }
+        const YAML::Node& list = child;
+        return list[*seg.index];
+    }
+    if (last) {
+        return child;
+    }
+    if (!child.IsDefined() || child.IsNull()) {
+        parent[seg.name] = YAML::Node(YAML::NodeType::Map);
+    } else if (child.IsScalar() && seg.path == "legitimacy") {
+        // legitimacy: 0.82 is shorthand for legitimacy: {initial: 0.82}
+        YAML::Node expanded(YAML::NodeType::Map);
+        expanded["initial"] = YAML::Clone(child);
+        parent[seg.name] = expanded;
+    } else if (!child.IsMap()) {
+        fail(line, seg.column, seg.path,
+             fmt::format("expected a mapping to set keys in, found {} in the file",
+                         describe(child)));
+    }
+    return view[seg.name];
+}
+
+} // namespace
+
+std::vector<OverrideOrigin> apply_overrides(YAML::Node& root,
+                                            const std::vector<std::string>& overrides) {
+    std::vector<OverrideOrigin> origins;
+    for (std::size_t i = 0; i < overrides.size(); ++i) {
+        const std::string& text = overrides[i];
+        const int line = static_cast<int>(i) + 1;
+        const std::size_t eq = text.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            fail(line, 1, "", fmt::format("expected key.path=value, found '{}'", text));
+        }
+        const std::string key = text.substr(0, eq);
+        const int value_column = static_cast<int>(eq) + 2;
+        const std::vector<Segment> path = parse_path(key, line);
+
+        YAML::Node value;
+        try {
+            value = YAML::Load(text.substr(eq + 1));
+        } catch (const YAML::Exception& e) {
+            fail(line, value_column + std::max(e.mark.column, 0), key,
+                 fmt::format("expected a valid YAML value, found {}", e.msg));
+        }
+
+        if (!root.IsDefined() || root.IsNull()) {
+            root = YAML::Node(YAML::NodeType::Map);
+        }
+        if (!root.IsMap()) {
+            return origins; // the loader reports the file's own problem
+        }
+        YAML::Node cur = root;
+        for (std::size_t s = 0; s + 1 < path.size(); ++s) {
+            cur.reset(descend(cur, path[s], false, line));
+        }
+        const Segment& last = path.back();
+        if (last.index) {
+            YAML::Node element = descend(cur, last, true, line);
+            element = value;
+        } else {
+            cur[last.name] = value;
+        }
+        origins.push_back({path.back().path, line, value_column});
+    }
+    return origins;
+}
+
+} // namespace unrest::detail

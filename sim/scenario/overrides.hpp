@@ -1,0 +1,20 @@
+// --set key.path=value: changes to the YAML tree made before it is validated.
+#pragma once
+
+#include "yaml_reader.hpp"
+
+#include <string>
+#include <vector>
+#include <yaml-cpp/yaml.h>
+
+namespace unrest::detail {
+
+// Applies each "key.path=value" (value parsed as YAML) to `root`, in order, creating the
+// mappings on the way; a path may index an existing list of changes ("legitimacy.changes[0].set").
+// Setting a key under `legitimacy` when the file gives it as a number turns that number into
+// {initial: number}. Every key on the path must be in the parameter table. Errors are reported
+// as "--set:INDEX:COLUMN: ..." (INDEX 1-based among the overrides). Returns where each came from.
+std::vector<OverrideOrigin> apply_overrides(YAML::Node& root,
+                                            const std::vector<std::string>& overrides);
+
+} // namespace unrest::detail

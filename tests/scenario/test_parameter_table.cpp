@@ -1,0 +1,100 @@
+// The parameter table: the one schema behind unknown-key checks and docs/parameters.md.
+#include "sim/scenario/choices.hpp"
+#include "sim/scenario/edit_distance.hpp"
+#include "sim/scenario/parameter_table.hpp"
+
+#include <fstream>
+#include <gtest/gtest.h>
+#include <sstream>
+
+namespace unrest {
+namespace {
+
+TEST(ParameterTable, DocsEmbedTheRenderedTable) {
+    const std::string path = std::string(UNREST_SOURCE_DIR) + "/docs/parameters.md";
+    std::ifstream in(path);
+    ASSERT_TRUE(in) << path;
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string doc = text.str();
+    const std::string begin = "<!-- parameter-table:begin -->\n";
+    const std::string end = "<!-- parameter-table:end -->";
+    const std::size_t b = doc.find(begin);
+    const std::size_t e = doc.find(end);
+    ASSERT_NE(b, std::string::npos);
+    ASSERT_NE(e, std::string::npos);
+    EXPECT_EQ(doc.substr(b + begin.size(), e - b - begin.size()), parameter_table_markdown())
+        << "docs/parameters.md is out of date: paste parameter_table_markdown() between the "
+           "markers";
+}
+
+TEST(ParameterTable, DefaultsComeFromTheStructs) {
+    auto find = [](const std::string& key) {
+        for (const ParameterDoc& row : parameter_table()) {
+            if (row.key == key) {
+                return row;
+            }
+        }
+        ADD_FAILURE() << key;
+        return ParameterDoc{};
+    };
+    EXPECT_EQ(find("vision.radius").default_value, "7");
+    EXPECT_EQ(find("legitimacy.initial").default_value, "0.82");
+    EXPECT_EQ(find("jail.max_term").default_value, "30");
+    EXPECT_EQ(find("population.cop_density").default_value, "0.04");
+    EXPECT_EQ(find("population.citizen_density").default_value, "0.7");
+    EXPECT_EQ(find("arrest.k").default_value, "2.3");
+    EXPECT_EQ(find("citizen.threshold").default_value, "0.1");
+    EXPECT_EQ(find("activation.tiling").default_value, "auto");
+    EXPECT_EQ(find("name").default_value, "required");
+    EXPECT_TRUE(find("ticks").required);
+    EXPECT_EQ(find("vision.shape").type, "disc | von_neumann | moore");
+}
+
+TEST(ParameterTable, KnownKeys) {
+    EXPECT_EQ(known_keys("grid"), (std::vector<std::string>{"width", "height"}));
+    EXPECT_EQ(known_keys("legitimacy"), (std::vector<std::string>{"initial", "changes"}));
+    EXPECT_EQ(known_keys(""), (std::vector<std::string>{
+                                  "name", "description", "source", "seed", "ticks", "grid",
+                                  "population", "vision", "citizen", "arrest", "jail", "movement",
+                                  "cops", "legitimacy", "activation", "analysis"}));
+    EXPECT_TRUE(known_keys("ticks").empty());
+    EXPECT_TRUE(known_keys("nonsense").empty());
+}
+
+// The names in scenario files are those the rules print (to_string).
+template <class E, std::size_t N>
+void expect_names_match_to_string(const std::array<detail::Choice<E>, N>& choices) {
+    for (const detail::Choice<E>& c : choices) {
+        EXPECT_EQ(c.name, to_string(c.value));
+    }
+}
+
+TEST(ParameterTable, ChoiceNamesMatchToString) {
+    expect_names_match_to_string(detail::vision_shape_choices);
+    expect_names_match_to_string(detail::self_count_choices);
+    expect_names_match_to_string(detail::arrest_ratio_choices);
+    expect_names_match_to_string(detail::jail_term_choices);
+    expect_names_match_to_string(detail::jail_placement_choices);
+    expect_names_match_to_string(detail::jail_countdown_choices);
+    expect_names_match_to_string(detail::activation_order_choices);
+}
+
+TEST(EditDistance, OptimalStringAlignment) {
+    EXPECT_EQ(detail::edit_distance("", ""), 0u);
+    EXPECT_EQ(detail::edit_distance("abc", ""), 3u);
+    EXPECT_EQ(detail::edit_distance("kitten", "sitting"), 3u);
+    EXPECT_EQ(detail::edit_distance("visoin", "vision"), 1u); // a transposition
+    EXPECT_EQ(detail::edit_distance("ab", "ba"), 1u);
+}
+
+TEST(EditDistance, ClosestMatch) {
+    const std::vector<std::string> keys{"width", "height"};
+    EXPECT_EQ(detail::closest_match("widht", keys), "width");
+    EXPECT_EQ(detail::closest_match("heigth", keys), "height");
+    EXPECT_EQ(detail::closest_match("depth", keys), std::nullopt);
+    EXPECT_EQ(detail::closest_match("wid", keys), "width"); // a prefix
+}
+
+} // namespace
+} // namespace unrest

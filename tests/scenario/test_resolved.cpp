@@ -1,0 +1,98 @@
+// resolved_yaml writes every key; loading what it writes gives back the same scenario.
+#include "scenario_test_util.hpp"
+#include "sim/scenario/parameter_table.hpp"
+
+#include <cmath>
+
+namespace unrest {
+namespace {
+
+std::string emit(const Scenario& s) {
+    YAML::Emitter out;
+    out << resolved_yaml(s);
+    return out.c_str();
+}
+
+void expect_round_trip(const Scenario& s) {
+    const std::string text = emit(s);
+    const Scenario back = load_scenario_text(text, "resolved.yaml");
+    test::expect_same_scenario(s, back);
+    EXPECT_EQ(emit(back), text);
+}
+
+TEST(ScenarioResolved, RoundTripOfAFullScenario) {
+    const Scenario s = test::load(R"(
+name: "run: 4"
+description: "yes"
+source: "~"
+seed: 18446744073709551615
+ticks: 3000
+grid: {width: 50, height: 31}
+population: {citizen_density: 0.6, cop_density: 0.074, citizens: 900, cops: 64}
+vision: {radius: 1.7, shape: von_neumann, include_own_cell: false}
+citizen: {threshold: 0.2, self_count: again_if_active}
+arrest: {k: 2.3, ratio: floor}
+jail: {max_term: .inf, term: integer_below, placement: in_place_free, countdown: end_of_tick}
+movement: {enabled: false, order: act_then_move}
+cops:
+  steps_onto_arrestee: true
+  density_changes:
+    - {at: 10, set: 0.05}
+    - {from: 11, to: 20, ramp_to: 0.03}
+    - {from: 21, to: 30, add_per_tick: -0.0001}
+legitimacy:
+  initial: 0.9
+  changes:
+    - {at: 77, set: 0.7}
+    - {from: 78, multiply_per_tick: 0.999}
+activation: {mode: simultaneous, tiling: single}
+analysis: {outburst_threshold: 7}
+)");
+    expect_round_trip(s);
+}
+
+TEST(ScenarioResolved, RoundTripOfDefaults) {
+    Scenario s;
+    s.name = "defaults";
+    expect_round_trip(s);
+}
+
+TEST(ScenarioResolved, WritesEveryKeyWithNamesAndInfinity) {
+    Scenario s;
+    s.name = "x";
+    s.model.jail.max_term = std::numeric_limits<double>::infinity();
+    s.model.activation.tiling = TilingMode::automatic;
+    const YAML::Node y = resolved_yaml(s);
+    EXPECT_EQ(y["jail"]["max_term"].Scalar(), ".inf");
+    EXPECT_EQ(y["activation"]["tiling"].Scalar(), "auto");
+    EXPECT_EQ(y["vision"]["shape"].Scalar(), "disc");
+    EXPECT_EQ(y["legitimacy"]["initial"].Scalar(), "0.82");
+    EXPECT_TRUE(y["legitimacy"]["changes"].IsSequence());
+    EXPECT_TRUE(y["population"]["cops"].IsNull());
+}
+
+// Every key of the parameter table is written, and nothing else.
+TEST(ScenarioResolved, KeysAreThoseOfTheParameterTable) {
+    std::vector<std::string> written;
+    const YAML::Node y = resolved_yaml(Scenario{});
+    for (const auto& top : y) {
+        const std::string key = top.first.Scalar();
+        if (top.second.IsMap()) {
+            for (const auto& sub : top.second) {
+                written.push_back(key + "." + sub.first.Scalar());
+            }
+        } else {
+            written.push_back(key);
+        }
+    }
+    std::vector<std::string> documented;
+    for (const ParameterDoc& row : parameter_table()) {
+        if (row.key != "legitimacy") { // the shorthand: written in its mapping form
+            documented.push_back(row.key);
+        }
+    }
+    EXPECT_EQ(written, documented);
+}
+
+} // namespace
+} // namespace unrest
