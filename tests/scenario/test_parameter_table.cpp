@@ -10,22 +10,24 @@
 namespace unrest {
 namespace {
 
+// The README and docs/parameters.md both embed the table; neither may drift from the schema.
 TEST(ParameterTable, DocsEmbedTheRenderedTable) {
-    const std::string path = std::string(UNREST_SOURCE_DIR) + "/docs/parameters.md";
-    std::ifstream in(path);
-    ASSERT_TRUE(in) << path;
-    std::stringstream text;
-    text << in.rdbuf();
-    const std::string doc = text.str();
-    const std::string begin = "<!-- parameter-table:begin -->\n";
-    const std::string end = "<!-- parameter-table:end -->";
-    const std::size_t b = doc.find(begin);
-    const std::size_t e = doc.find(end);
-    ASSERT_NE(b, std::string::npos);
-    ASSERT_NE(e, std::string::npos);
-    EXPECT_EQ(doc.substr(b + begin.size(), e - b - begin.size()), parameter_table_markdown())
-        << "docs/parameters.md is out of date: paste parameter_table_markdown() between the "
-           "markers";
+    for (const char* file : {"/docs/parameters.md", "/README.md"}) {
+        const std::string path = std::string(UNREST_SOURCE_DIR) + file;
+        std::ifstream in(path);
+        ASSERT_TRUE(in) << path;
+        std::stringstream text;
+        text << in.rdbuf();
+        const std::string doc = text.str();
+        const std::string begin = "<!-- parameter-table:begin -->\n";
+        const std::string end = "<!-- parameter-table:end -->";
+        const std::size_t b = doc.find(begin);
+        const std::size_t e = doc.find(end);
+        ASSERT_NE(b, std::string::npos) << path;
+        ASSERT_NE(e, std::string::npos) << path;
+        EXPECT_EQ(doc.substr(b + begin.size(), e - b - begin.size()), parameter_table_markdown())
+            << path << " is out of date: paste `unrest params` between the markers";
+    }
 }
 
 TEST(ParameterTable, DefaultsComeFromTheStructs) {
