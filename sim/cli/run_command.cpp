@@ -10,11 +10,13 @@
 #include "progress.hpp"
 
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <csignal>
 #include <ctime>
 #include <fmt/format.h>
 #include <fstream>
+#include <limits>
 #include <omp.h>
 
 namespace unrest::cli {
@@ -37,6 +39,18 @@ std::string utc_now() {
 }
 
 struct Interrupted {};
+
+// A decimal integer in [0, max], digits only: no sign, no spaces, no overflow. (CLI11 wraps
+// "-1" and saturates overflowing values silently, so these options are parsed here.)
+std::optional<std::uint64_t> parse_count(const std::string& text, std::uint64_t max) {
+    std::uint64_t v = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+    if (text.empty() || ec != std::errc() || ptr != end || v > max) {
+        return std::nullopt;
+    }
+    return v;
+}
 
 // Runs the simulation, streaming timeseries.csv into `dir` and returning the summary.
 nlohmann::ordered_json simulate(const Scenario& scenario, const std::filesystem::path& dir,
@@ -85,15 +99,22 @@ int run_command(const RunOptions& options) {
         return 2;
     }
     if (options.seed) {
-        scenario.run.seed = *options.seed;
-    }
-    if (options.ticks) {
-        if (*options.ticks < 0) {
-            fmt::print(stderr, "error: --ticks: expected an integer >= 0, found {}\n",
-                       *options.ticks);
+        const auto seed = parse_count(*options.seed, std::numeric_limits<std::uint64_t>::max());
+        if (!seed) {
+            fmt::print(stderr, "error: --seed: expected an integer in [0, 2^64), found {}\n",
+                       *options.seed);
             return 2;
         }
-        scenario.run.ticks = *options.ticks;
+        scenario.run.seed = *seed;
+    }
+    if (options.ticks) {
+        const auto ticks = parse_count(*options.ticks, static_cast<std::uint64_t>(max_ticks));
+        if (!ticks) {
+            fmt::print(stderr, "error: --ticks: expected an integer in [0, {}], found {}\n",
+                       max_ticks, *options.ticks);
+            return 2;
+        }
+        scenario.run.ticks = static_cast<Tick>(*ticks);
     }
     if (options.threads) {
         if (*options.threads < 1) {
@@ -104,6 +125,9 @@ int run_command(const RunOptions& options) {
         omp_set_num_threads(*options.threads);
     }
 
+    // Handlers first: a signal after the temporary directory exists must still remove it.
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
     std::optional<OutputDirectory> out;
     try {
         out.emplace(OutputDirectory::prepare(options.out_dir, options.force));
@@ -111,9 +135,6 @@ int run_command(const RunOptions& options) {
         fmt::print(stderr, "error: {}\n", e.what());
         return 2;
     }
-
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
     const std::string started = utc_now();
     const auto t0 = std::chrono::steady_clock::now();
     try {

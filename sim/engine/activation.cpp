@@ -72,8 +72,10 @@ void cop_acts(World& w, const TickContext& ctx, AgentId cop, TickTally& tally) n
         return;
     }
     const CellIndex where = w.pop.cell[arrestee];
-    jail_citizen(w, ctx.config.jail, arrestee, draw_jail_term(ctx, arrestee));
     ++tally.arrests;
+    if (!jail_citizen(w, ctx.config.jail, arrestee, draw_jail_term(ctx, arrestee))) {
+        ++tally.releases; // a term of 0: released at once
+    }
     if (ctx.config.cops.steps_onto_arrestee) {
         move_agent(w, cop, where);
     }

@@ -114,8 +114,10 @@ void arrest_phase(World& w, const TickContext& ctx, TickTally& tally) {
             continue;
         }
         const CellIndex where = w.pop.cell[b];
-        jail_citizen(w, ctx.config.jail, b, draw_jail_term(ctx, b));
         ++tally.arrests;
+        if (!jail_citizen(w, ctx.config.jail, b, draw_jail_term(ctx, b))) {
+            ++tally.releases; // a term of 0: released at once
+        }
         if (ctx.config.cops.steps_onto_arrestee) {
             move_agent(w, c, where);
         }

@@ -31,12 +31,12 @@ void set_citizen_state(World& w, AgentId a, State s) noexcept {
     stamp(w, w.pop.cell[a], s, +1);
 }
 
-void jail_citizen(World& w, const JailParams& jail, AgentId arrestee, double term) noexcept {
+bool jail_citizen(World& w, const JailParams& jail, AgentId arrestee, double term) noexcept {
     const CellIndex c = w.pop.cell[arrestee];
     stamp(w, c, w.pop.state[arrestee], -1);
     if (term <= 0.0) {
         w.pop.state[arrestee] = State::quiet;
-        return;
+        return false;
     }
     w.pop.state[arrestee] = State::jailed;
     w.pop.jail_remaining[arrestee] = term;
@@ -51,6 +51,7 @@ void jail_citizen(World& w, const JailParams& jail, AgentId arrestee, double ter
     case JailPlacement::in_place_blocking:
         break; // stays in the cell list: the cell stays occupied
     }
+    return true;
 }
 
 bool release_citizen(World& w, const JailParams& jail, AgentId a) noexcept {

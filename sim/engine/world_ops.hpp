@@ -22,10 +22,11 @@ void move_agent(World& w, AgentId a, CellIndex to) noexcept;
 // Changes a free citizen between quiet and active.
 void set_citizen_state(World& w, AgentId a, State s) noexcept;
 
-// Jails citizen `arrestee` (who is active) for `term` periods, placing it per the jail rule.
-// A term of 0 (possible with integer draws) leaves the citizen free and quiet where it stands,
-// as NetLogo and Mesa do.
-void jail_citizen(World& w, const JailParams& jail, AgentId arrestee, double term) noexcept;
+// Jails citizen `arrestee` (who is active) for `term` periods, placing it per the jail rule, and
+// returns true. A term of 0 (possible with integer draws) leaves the citizen free and quiet where
+// it stands, as NetLogo and Mesa do, and returns false: the caller counts an arrest and an
+// immediate release, so that jailed(t) = jailed(t-1) + arrests - releases always holds.
+bool jail_citizen(World& w, const JailParams& jail, AgentId arrestee, double term) noexcept;
 
 // Returns a citizen whose term is used up to freedom. In-place jails release on the spot; an
 // off-grid jail marks the citizen for placement by place_released (returns false then).

@@ -34,7 +34,9 @@ inline constexpr std::array<TimeseriesColumn, 8> timeseries_columns{{
     {"jailed", "citizens", "citizens in jail at the end of the tick", &TickRecord::jailed},
     {"cops", "cops", "cops on duty (on the grid) at the end of the tick", &TickRecord::cops},
     {"arrests", "citizens per tick", "arrests made during the tick", &TickRecord::arrests},
-    {"releases", "citizens per tick", "citizens released from jail during the tick",
+    {"releases", "citizens per tick",
+     "citizens released from jail during the tick (an arrest with a term of 0 counts as an "
+     "immediate release, so jailed(t) = jailed(t-1) + arrests - releases)",
      &TickRecord::releases},
     {"legitimacy", "1 (in [0, 1])", "legitimacy L in force during the tick",
      &TickRecord::legitimacy},

@@ -230,7 +230,15 @@ Scenario read_scenario(const YamlReader& r, const YAML::Node& tree) {
     if (auto f = root.get("seed")) {
         s.run.seed = read_unsigned(r, *f);
     }
-    s.run.ticks = read_integer(r, root.require("ticks"), 0);
+    {
+        // Ticks are 32 bits in the random-number counter (sim/core/rng.hpp): a longer run would
+        // reuse the same random streams.
+        const Field ticks = root.require("ticks");
+        s.run.ticks = read_integer(r, ticks, 0);
+        if (s.run.ticks > max_ticks) {
+            r.fail(ticks, fmt::format("an integer in [0, {}]", max_ticks), ticks.node.Scalar());
+        }
+    }
 
     ModelConfig& model = s.model;
     const Mapping grid = section(r, root, "grid");

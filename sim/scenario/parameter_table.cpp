@@ -32,7 +32,7 @@ std::vector<ParameterDoc> rows() {
         {"source", "string", "", "", "citation for the preset's values", "", false},
         {"seed", "integer in [0, 2^64)", "", "", "base seed of the counter-based random generator",
          "", false},
-        {"ticks", "integer >= 0", "", "periods", "periods to simulate", "", true},
+        {"ticks", "integer in [0, 2^32)", "", "periods", "periods to simulate", "", true},
         {"grid.width", "integer >= 1", "", "cells", "width of the torus",
          table2 + std::string(": 40 x 40"), false},
         {"grid.height", "integer >= 1", "", "cells", "height of the torus",

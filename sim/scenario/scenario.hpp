@@ -9,6 +9,9 @@
 
 namespace unrest {
 
+// The longest run: the tick is a 32-bit word of the random-number counter (sim/core/rng.hpp).
+inline constexpr Tick max_ticks = 4294967295;
+
 struct RunSettings {
     std::uint64_t seed = 1; // base seed of the counter-based generator
     Tick ticks = 1000;      // periods to simulate

@@ -64,9 +64,13 @@ TEST(Invariants, HoldEveryTickForEveryRuleVariant) {
         Simulation sim(v.config, 17);
         ASSERT_TRUE(sim.check_invariants().empty()) << v.name << " at tick 0";
         std::int64_t arrests = 0;
+        std::int64_t jailed = sim.observe().jailed;
         for (int t = 1; t <= 80; ++t) {
             const TickRecord r = sim.step();
             arrests += r.arrests;
+            // Jail accounting: every arrest and every release is counted.
+            ASSERT_EQ(r.jailed, jailed + r.arrests - r.releases) << v.name << " tick " << t;
+            jailed = r.jailed;
             const auto problems = sim.check_invariants();
             ASSERT_TRUE(problems.empty()) << v.name << " tick " << t << ": " << problems.front();
             ASSERT_EQ(r.quiet + r.active + r.jailed, sim.world().pop.citizens) << v.name;

@@ -1,0 +1,182 @@
+// Bad input: every problem exits 2 with `error: FILE:LINE:COLUMN: key.path: ...` on stderr and
+// leaves no output directory (nor a temporary sibling) behind.
+#include "cli_test_util.hpp"
+
+namespace unrest::cli_test {
+namespace {
+
+struct BadScenario {
+    const char* label;
+    const char* yaml;
+    const char* location; // LINE:COLUMN: key.path: (the key path may be absent)
+    std::vector<std::string> mentions;
+};
+
+const std::vector<BadScenario>& bad_scenarios() {
+    static const std::vector<BadScenario> cases{
+        {"malformed_flow", "name: a\nticks: [1, 2\n", "3:1: ", {"expected valid YAML"}},
+        {"malformed_indent", "name: a\n  ticks: 3\n", "2:8: ", {"expected valid YAML"}},
+        {"unknown_key",
+         "name: a\nticks: 3\nvisoin: {radius: 2}\n",
+         "3:1: visoin: ",
+         {"unknown key 'visoin'", "did you mean 'vision'?"}},
+        {"unknown_nested_key",
+         "name: a\nticks: 3\njail:\n  max_trem: 4\n",
+         "4:3: jail.max_trem: ",
+         {"unknown key 'max_trem'", "did you mean 'max_term'?"}},
+        {"wrong_type_number",
+         "name: a\nticks: 3\narrest: {k: abc}\n",
+         "3:13: arrest.k: ",
+         {"expected a number, found 'abc'"}},
+        {"wrong_type_bool",
+         "name: a\nticks: 3\nmovement:\n  enabled: yes\n",
+         "4:12: movement.enabled: ",
+         {"expected true or false, found 'yes'"}},
+        {"wrong_type_ticks", "name: a\nticks: 3.5\n", "2:8: ticks: ", {"expected an integer"}},
+        {"legitimacy_out_of_range",
+         "name: a\nticks: 3\nlegitimacy: 1.5\n",
+         "3:13: legitimacy: ",
+         {"expected a probability in [0, 1], found 1.5"}},
+        {"legitimacy_initial_out_of_range",
+         "name: a\nticks: 3\nlegitimacy:\n  initial: 1.5\n",
+         "4:12: legitimacy.initial: ",
+         {"expected a probability in [0, 1], found 1.5"}},
+        {"densities_over_one",
+         "name: a\nticks: 3\npopulation:\n  citizen_density: 0.9\n  cop_density: 0.2\n",
+         "5:16: population.cop_density: ",
+         {"citizen_density + cop_density <= 1", "0.9 + 0.2"}},
+        {"negative_grid",
+         "name: a\nticks: 3\ngrid: {width: -5, height: 10}\n",
+         "3:15: grid.width: ",
+         {"expected an integer >= 1, found -5"}},
+        {"zero_grid_height",
+         "name: a\nticks: 3\ngrid:\n  width: 40\n  height: 0\n",
+         "5:11: grid.height: ",
+         {"expected an integer >= 1, found 0"}},
+        {"vision_too_large",
+         "name: a\nticks: 3\ngrid: {width: 10, height: 10}\nvision: {radius: 7}\n",
+         "4:18: vision.radius: ",
+         {"at most 4 on the 10 x 10 grid", "radius 7"}},
+        {"vision_too_large_narrow_grid",
+         "name: a\nticks: 3\ngrid: {width: 12, height: 30}\nvision:\n  radius: 6\n",
+         "5:11: vision.radius: ",
+         {"at most 5 on the 12 x 30 grid"}},
+        {"missing_ticks",
+         "name: a\ngrid: {width: 10, height: 10}\n",
+         "1:1: ticks: ",
+         {"required key 'ticks'"}},
+        {"missing_name", "ticks: 3\n", "1:1: name: ", {"required key 'name'"}},
+        {"negative_seed",
+         "name: a\nticks: 3\nseed: -1\n",
+         "3:7: seed: ",
+         {"expected an integer in [0, 2^64), found '-1'"}},
+    };
+    return cases;
+}
+
+void expect_located_error(const Result& r, const std::string& file, const BadScenario& c) {
+    EXPECT_EQ(r.status, 2) << describe(r);
+    const std::string line = r.first_error_line();
+    const std::string prefix = fmt::format("error: {}:{}", file, c.location);
+    EXPECT_TRUE(line.starts_with(prefix))
+        << "expected the prefix\n  " << prefix << "\nfound\n  " << line;
+    for (const std::string& m : c.mentions) {
+        EXPECT_NE(line.find(m), std::string::npos) << "'" << m << "' missing from\n  " << line;
+    }
+    EXPECT_TRUE(r.out.empty()) << r.out;
+}
+
+TEST(CliErrors, BadScenarioFilesAreLocated) {
+    const TempDir tmp;
+    for (const BadScenario& c : bad_scenarios()) {
+        SCOPED_TRACE(c.label);
+        const fs::path file = tmp / fmt::format("{}.yaml", c.label);
+        write_file(file, c.yaml);
+        const fs::path out = tmp / fmt::format("out-{}", c.label);
+
+        const Result run = unrest({"run", file.string(), "--out", out.string(), "--quiet"});
+        expect_located_error(run, file.string(), c);
+        expect_no_output(out);
+
+        const Result validate = unrest({"validate", file.string()});
+        expect_located_error(validate, file.string(), c);
+        EXPECT_EQ(validate.first_error_line(), run.first_error_line());
+    }
+}
+
+TEST(CliErrors, TheFileIsNamedAsGivenOnTheCommandLine) {
+    const TempDir tmp;
+    write_file(tmp / "bad.yaml", "name: a\nticks: 3\nlegitimacy: 1.5\n");
+    // Relative to the working directory.
+    const Result r =
+        run_shell(fmt::format("cd {} && {} validate bad.yaml", shell_quote(tmp.path().string()),
+                              shell_quote(UNREST_BINARY)));
+    EXPECT_EQ(r.status, 2) << describe(r);
+    EXPECT_EQ(r.first_error_line(),
+              "error: bad.yaml:3:13: legitimacy: expected a probability in [0, 1], found 1.5");
+}
+
+TEST(CliErrors, MissingScenarioFile) {
+    const TempDir tmp;
+    const fs::path file = tmp / "no-such.yaml";
+    const fs::path out = tmp / "out";
+    const Result r = unrest({"run", file.string(), "--out", out.string(), "--quiet"});
+    EXPECT_EQ(r.status, 2) << describe(r);
+    EXPECT_EQ(
+        r.first_error_line(),
+        fmt::format("error: {}:0:0: expected a readable file, found no such file", file.string()));
+    expect_no_output(out);
+
+    const Result dir = unrest({"validate", tmp.path().string()});
+    EXPECT_EQ(dir.status, 2) << describe(dir);
+    EXPECT_NE(dir.err.find("found a directory"), std::string::npos) << dir.err;
+}
+
+struct BadOverride {
+    std::vector<std::string> sets;
+    std::string location; // --set:INDEX:COLUMN: key.path: (or the file's, for cross-key checks)
+    const char* mention;
+};
+
+TEST(CliErrors, BadOverridesAreLocatedInTheirSetArgument) {
+    const TempDir tmp;
+    const std::vector<BadOverride> cases{
+        {{"vision.radius=abc"}, "--set:1:15: vision.radius: ", "expected a number, found 'abc'"},
+        {{"grid.width=50", "vison.radius=3"}, "--set:2:1: vison: ", "did you mean 'vision'?"},
+        {{"vision"}, "--set:1:1: ", "expected key.path=value, found 'vision'"},
+        {{"=3"}, "--set:1:1: ", "expected key.path=value"},
+        {{"legitimacy=2"}, "--set:1:12: legitimacy: ", "expected a probability in [0, 1]"},
+        // Checks across keys point at the first of the keys present in the file.
+        {{"population.citizen_density=0.99"},
+         fmt::format("{}:19:16: population.cop_density: ", run2()),
+         "citizen_density + cop_density <= 1, found 0.99 + 0.04"},
+        {{"grid.width=10", "grid.height=10"},
+         fmt::format("{}:21:18: vision.radius: ", run2()),
+         "expected a vision reach of at most 4 on the 10 x 10 grid"},
+        {{"ticks=-3"}, "--set:1:7: ticks: ", "expected an integer >= 0, found -3"},
+        {{"activation.mode=simultaneus"}, "--set:1:17: activation.mode: ", "did you mean"},
+    };
+    int n = 0;
+    for (const BadOverride& c : cases) {
+        const std::string label = fmt::format("--set {}", fmt::join(c.sets, " --set "));
+        SCOPED_TRACE(label);
+        const fs::path out = tmp / fmt::format("out-{}", n++);
+        std::vector<std::string> args{"run", run2(), "--out", out.string(), "--quiet"};
+        std::vector<std::string> validate_args{"validate", run2()};
+        for (const std::string& s : c.sets) {
+            args.insert(args.end(), {"--set", s});
+            validate_args.insert(validate_args.end(), {"--set", s});
+        }
+        for (const auto& a : {args, validate_args}) {
+            const Result r = unrest(a);
+            EXPECT_EQ(r.status, 2) << describe(r);
+            const std::string line = r.first_error_line();
+            EXPECT_TRUE(line.starts_with(fmt::format("error: {}", c.location))) << line;
+            EXPECT_NE(line.find(c.mention), std::string::npos) << line;
+            expect_no_output(out);
+        }
+    }
+}
+
+} // namespace
+} // namespace unrest::cli_test
