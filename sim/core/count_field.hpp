@@ -44,14 +44,29 @@ public:
     // An agent that counts (d_cops, d_actives) appeared (+1) or left (-1) cell c.
     void stamp(const Torus& torus, const Neighbourhood& vision, CellIndex c, int d_cops,
                int d_actives) noexcept {
-        // The cells that see c are c's own neighbourhood (shapes are point-symmetric).
-        for_each_visible(torus, vision, c, [&](CellIndex s) {
-            cops_[s] += d_cops;
-            actives_[s] += d_actives;
-        });
+        if (d_cops != 0) {
+            add(cops_, torus, vision, c, d_cops);
+        }
+        if (d_actives != 0) {
+            add(actives_, torus, vision, c, d_actives);
+        }
     }
 
 private:
+    // The cells that see c are c's own neighbourhood (shapes are point-symmetric).
+    static void add(std::vector<std::int32_t>& field, const Torus& torus,
+                    const Neighbourhood& vision, CellIndex c, int d) noexcept {
+        std::int32_t* f = field.data();
+        for_each_run_in(torus, vision, c, [f, d](CellIndex first, CellIndex last) {
+            for (CellIndex i = first; i <= last; ++i) {
+                f[i] += d;
+            }
+        });
+        if (!vision.includes_own_cell()) {
+            f[c] -= d;
+        }
+    }
+
     std::vector<std::int32_t> cops_;
     std::vector<std::int32_t> actives_;
 };

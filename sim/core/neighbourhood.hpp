@@ -8,6 +8,7 @@
 
 #include "grid.hpp"
 
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -52,9 +53,10 @@ private:
 };
 
 // Calls f(cell) for every cell of `vision` around c, row by row (the same order as offsets()),
-// with the own cell only when `with_own_cell`. Wraps by comparison: no division per cell.
+// with the own cell only when `with_own_cell`. Wraps by comparison: no division per cell. If f
+// returns bool, the walk stops at the first true, and the function returns whether it stopped.
 template <class F>
-void for_each_cell_in(const Torus& torus, const Neighbourhood& vision, CellIndex c,
+bool for_each_cell_in(const Torus& torus, const Neighbourhood& vision, CellIndex c,
                       bool with_own_cell, F&& f) {
     const int w = torus.width();
     const int h = torus.height();
@@ -70,15 +72,49 @@ void for_each_cell_in(const Torus& torus, const Neighbourhood& vision, CellIndex
             }
             int x = x0 + dx;
             x = x < 0 ? x + w : (x >= w ? x - w : x);
-            f(base + x);
+            if constexpr (std::is_same_v<decltype(f(base + x)), bool>) {
+                if (f(base + x)) {
+                    return true;
+                }
+            } else {
+                f(base + x);
+            }
+        }
+    }
+    return false;
+}
+
+// Calls f(first, last) for contiguous runs of cells [first, last] (indices) covering the
+// neighbourhood of c, own cell included: at most two runs per row (one when the row does not
+// wrap). For loops that add to every cell: the inner loop is plain and vectorises.
+template <class F>
+void for_each_run_in(const Torus& torus, const Neighbourhood& vision, CellIndex c, F&& f) {
+    const int w = torus.width();
+    const int h = torus.height();
+    const int x0 = torus.x_of(c);
+    const int y0 = torus.y_of(c);
+    for (const RowSpan& r : vision.rows()) {
+        int y = y0 + r.dy;
+        y = y < 0 ? y + h : (y >= h ? y - h : y);
+        const CellIndex base = y * w;
+        const int lo = x0 - r.half_width;
+        const int hi = x0 + r.half_width;
+        if (lo < 0) {
+            f(base + lo + w, base + w - 1);
+            f(base, base + hi);
+        } else if (hi >= w) {
+            f(base + lo, base + w - 1);
+            f(base, base + hi - w);
+        } else {
+            f(base + lo, base + hi);
         }
     }
 }
 
 // The same over the cells the agent at c sees (own cell per the neighbourhood's setting).
 template <class F>
-void for_each_visible(const Torus& torus, const Neighbourhood& vision, CellIndex c, F&& f) {
-    for_each_cell_in(torus, vision, c, vision.includes_own_cell(), std::forward<F>(f));
+bool for_each_visible(const Torus& torus, const Neighbourhood& vision, CellIndex c, F&& f) {
+    return for_each_cell_in(torus, vision, c, vision.includes_own_cell(), std::forward<F>(f));
 }
 
 const char* to_string(VisionShape s) noexcept;

@@ -17,7 +17,7 @@ enum class Purpose : std::uint32_t {
     hardship = 1,          // H ~ U(0,1) at initialisation
     risk_aversion = 2,     // R ~ U(0,1) at initialisation
     placement = 3,         // initial positions and kinds
-    activation_order = 4,  // random order keys within a tile
+    activation_order = 4,  // shuffle of the agents within a tile (agent = tile index)
     group_order = 5,       // random order of tile colour groups
     movement = 6,          // choice of destination cell
     arrest = 7,            // choice of the arrestee

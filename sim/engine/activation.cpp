@@ -33,12 +33,13 @@ AgentId choose_arrestee(const World& w, const TickContext& ctx, AgentId cop) noe
                                                 static_cast<std::uint32_t>(cop), Purpose::arrest));
     AgentId chosen = no_agent;
     for_each_visible(w.torus, w.vision, c, [&](CellIndex s) {
-        for (AgentId b = w.lists.head(s); b != no_agent && chosen == no_agent;
-             b = w.lists.next(b)) {
+        for (AgentId b = w.lists.head(s); b != no_agent; b = w.lists.next(b)) {
             if (w.pop.state[b] == State::active && k-- == 0) {
                 chosen = b;
+                return true; // stop the walk
             }
         }
+        return false;
     });
     return chosen; // always found while the field is consistent
 }

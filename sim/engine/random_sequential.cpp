@@ -53,20 +53,17 @@ TickTally activate_random_sequential(World& w, const TickContext& ctx) {
     Buckets b = bucket_by_tile(w);
     const int tiles = w.tiling.tiles();
 
-    // A random order within each tile: sort by a per-(tick, agent) key, ties by id.
+    // A random order within each tile: a Fisher-Yates shuffle of the tile's agents (ids
+    // ascending) with draws keyed by (tick, tile, position), so the order depends on nothing but
+    // the seed, the tick and who stands in the tile.
 #pragma omp parallel for schedule(dynamic) if (tiles > 1)
     for (int t = 0; t < tiles; ++t) {
-        std::vector<std::pair<std::uint64_t, AgentId>> keyed;
-        keyed.reserve(static_cast<std::size_t>(b.start[t + 1] - b.start[t]));
-        for (std::int64_t i = b.start[t]; i < b.start[t + 1]; ++i) {
-            const AgentId a = b.agents[i];
-            keyed.emplace_back(
-                ctx.rng.key64(ctx.tick, static_cast<std::uint32_t>(a), Purpose::activation_order),
-                a);
-        }
-        std::sort(keyed.begin(), keyed.end());
-        for (std::size_t i = 0; i < keyed.size(); ++i) {
-            b.agents[b.start[t] + static_cast<std::int64_t>(i)] = keyed[i].second;
+        AgentId* first = b.agents.data() + b.start[t];
+        const auto n = static_cast<std::uint32_t>(b.start[t + 1] - b.start[t]);
+        for (std::uint32_t i = n; i > 1; --i) {
+            const std::uint32_t j = ctx.rng.below(i, ctx.tick, static_cast<std::uint32_t>(t),
+                                                  Purpose::activation_order, i);
+            std::swap(first[i - 1], first[j]);
         }
     }
 

@@ -4,9 +4,8 @@
 // agents (tiling: single), measured on a grid large enough for many tiles.
 #include "science_run.hpp"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 
 using namespace unrest;
 using namespace unrest::testing;
