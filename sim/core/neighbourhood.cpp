@@ -50,16 +50,4 @@ Neighbourhood::Neighbourhood(VisionShape shape, double radius, bool include_own_
     }
 }
 
-const char* to_string(VisionShape s) noexcept {
-    switch (s) {
-    case VisionShape::disc:
-        return "disc";
-    case VisionShape::von_neumann:
-        return "von_neumann";
-    case VisionShape::moore:
-        return "moore";
-    }
-    return "?";
-}
-
 } // namespace unrest

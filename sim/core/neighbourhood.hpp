@@ -52,6 +52,12 @@ private:
     std::vector<RowSpan> rows_;
 };
 
+// The first cell of row y, for y in [-height, 2 height): wraps by comparison, not division.
+inline CellIndex row_start(const Torus& torus, int y) noexcept {
+    const int h = torus.height();
+    return (y < 0 ? y + h : (y >= h ? y - h : y)) * torus.width();
+}
+
 // Calls f(cell) for every cell of `vision` around c, row by row (the same order as offsets()),
 // with the own cell only when `with_own_cell`. Wraps by comparison: no division per cell. If f
 // returns bool, the walk stops at the first true, and the function returns whether it stopped.
@@ -59,13 +65,10 @@ template <class F>
 bool for_each_cell_in(const Torus& torus, const Neighbourhood& vision, CellIndex c,
                       bool with_own_cell, F&& f) {
     const int w = torus.width();
-    const int h = torus.height();
     const int x0 = torus.x_of(c);
     const int y0 = torus.y_of(c);
     for (const RowSpan& r : vision.rows()) {
-        int y = y0 + r.dy;
-        y = y < 0 ? y + h : (y >= h ? y - h : y);
-        const CellIndex base = y * w;
+        const CellIndex base = row_start(torus, y0 + r.dy);
         for (int dx = -r.half_width; dx <= r.half_width; ++dx) {
             if (dx == 0 && r.dy == 0 && !with_own_cell) {
                 continue;
@@ -90,13 +93,10 @@ bool for_each_cell_in(const Torus& torus, const Neighbourhood& vision, CellIndex
 template <class F>
 void for_each_run_in(const Torus& torus, const Neighbourhood& vision, CellIndex c, F&& f) {
     const int w = torus.width();
-    const int h = torus.height();
     const int x0 = torus.x_of(c);
     const int y0 = torus.y_of(c);
     for (const RowSpan& r : vision.rows()) {
-        int y = y0 + r.dy;
-        y = y < 0 ? y + h : (y >= h ? y - h : y);
-        const CellIndex base = y * w;
+        const CellIndex base = row_start(torus, y0 + r.dy);
         const int lo = x0 - r.half_width;
         const int hi = x0 + r.half_width;
         if (lo < 0) {
@@ -116,7 +116,5 @@ template <class F>
 bool for_each_visible(const Torus& torus, const Neighbourhood& vision, CellIndex c, F&& f) {
     return for_each_cell_in(torus, vision, c, vision.includes_own_cell(), std::forward<F>(f));
 }
-
-const char* to_string(VisionShape s) noexcept;
 
 } // namespace unrest

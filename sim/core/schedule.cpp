@@ -35,18 +35,4 @@ double Schedule::at(Tick t) const noexcept {
     return v;
 }
 
-const char* to_string(ScheduleChange::Kind k) noexcept {
-    switch (k) {
-    case ScheduleChange::Kind::set:
-        return "set";
-    case ScheduleChange::Kind::ramp:
-        return "ramp";
-    case ScheduleChange::Kind::add_per_tick:
-        return "add_per_tick";
-    case ScheduleChange::Kind::multiply_per_tick:
-        return "multiply_per_tick";
-    }
-    return "?";
-}
-
 } // namespace unrest

@@ -43,6 +43,4 @@ private:
     std::vector<ScheduleChange> changes_;
 };
 
-const char* to_string(ScheduleChange::Kind k) noexcept;
-
 } // namespace unrest

@@ -69,9 +69,15 @@ void citizen_acts(World& w, const TickContext& ctx, AgentId a) noexcept {
 
 void cop_acts(World& w, const TickContext& ctx, AgentId cop, TickTally& tally) noexcept {
     const AgentId arrestee = choose_arrestee(w, ctx, cop);
-    if (arrestee == no_agent) {
-        return;
+    if (arrestee != no_agent) {
+        make_arrest(w, ctx, cop, arrestee, tally);
     }
+}
+
+} // namespace
+
+void make_arrest(World& w, const TickContext& ctx, AgentId cop, AgentId arrestee,
+                 TickTally& tally) noexcept {
     const CellIndex where = w.pop.cell[arrestee];
     ++tally.arrests;
     if (!jail_citizen(w, ctx.config.jail, arrestee, draw_jail_term(ctx, arrestee))) {
@@ -81,8 +87,6 @@ void cop_acts(World& w, const TickContext& ctx, AgentId cop, TickTally& tally) n
         move_agent(w, cop, where);
     }
 }
-
-} // namespace
 
 void activate_agent(World& w, const TickContext& ctx, AgentId a, TickTally& tally) noexcept {
     const State s = w.pop.state[a];

@@ -34,6 +34,11 @@ AgentId choose_arrestee(const World& w, const TickContext& ctx, AgentId cop) noe
 // The jail term for arrestee a (drawn from its own stream for this tick).
 double draw_jail_term(const TickContext& ctx, AgentId a) noexcept;
 
+// `cop` arrests `arrestee`: the term is drawn, the arrest counted (with an immediate release for a
+// term of 0), and the cop steps onto the arrestee's cell when the rule says so.
+void make_arrest(World& w, const TickContext& ctx, AgentId cop, AgentId arrestee,
+                 TickTally& tally) noexcept;
+
 // Activates agent a in place (random-sequential semantics: it sees every change made before it).
 void activate_agent(World& w, const TickContext& ctx, AgentId a, TickTally& tally) noexcept;
 

@@ -77,8 +77,4 @@ struct ModelConfig {
     ActivationParams activation;
 };
 
-const char* to_string(InitialCounts c) noexcept;
-const char* to_string(ActivationMode m) noexcept;
-const char* to_string(TilingMode m) noexcept;
-
 } // namespace unrest

@@ -113,14 +113,7 @@ void arrest_phase(World& w, const TickContext& ctx, TickTally& tally) {
         if (b == no_agent || claims[b] != claim_of(ctx, c, 1)) {
             continue;
         }
-        const CellIndex where = w.pop.cell[b];
-        ++tally.arrests;
-        if (!jail_citizen(w, ctx.config.jail, b, draw_jail_term(ctx, b))) {
-            ++tally.releases; // a term of 0: released at once
-        }
-        if (ctx.config.cops.steps_onto_arrestee) {
-            move_agent(w, c, where);
-        }
+        make_arrest(w, ctx, c, b, tally);
     }
 }
 

@@ -79,7 +79,4 @@ inline bool decides_active(const CitizenParams& c, double grievance, double net_
     return grievance - net_risk > c.threshold;
 }
 
-const char* to_string(ArrestRatio r) noexcept;
-const char* to_string(SelfCount s) noexcept;
-
 } // namespace unrest

@@ -55,8 +55,4 @@ inline bool count_down(double& remaining) noexcept {
     return remaining <= 0.0;
 }
 
-const char* to_string(JailTermDraw d) noexcept;
-const char* to_string(JailPlacement p) noexcept;
-const char* to_string(JailCountdown c) noexcept;
-
 } // namespace unrest

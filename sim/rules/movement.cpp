@@ -40,8 +40,4 @@ CellIndex choose_destination(const Torus& torus, const Neighbourhood& vision,
     return no_cell; // unreachable: k < empty
 }
 
-const char* to_string(ActivationOrder o) noexcept {
-    return o == ActivationOrder::move_then_act ? "move_then_act" : "act_then_move";
-}
-
 } // namespace unrest

@@ -26,6 +26,4 @@ CellIndex choose_destination(const Torus& torus, const Neighbourhood& vision,
                              const CellLists& lists, CellIndex from, const CounterRng& rng,
                              std::uint32_t tick, std::uint32_t agent);
 
-const char* to_string(ActivationOrder o) noexcept;
-
 } // namespace unrest

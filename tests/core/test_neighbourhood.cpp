@@ -51,7 +51,7 @@ TEST(Neighbourhood, ShapesMatchTheirDefinitions) {
                     }
                 }
             }
-            EXPECT_EQ(got, want) << to_string(s) << " r=" << r;
+            EXPECT_EQ(got, want) << "shape " << static_cast<int>(s) << " r=" << r;
             EXPECT_EQ(n.reach(), ri);
             // Point symmetry, which the count field relies on.
             for (const auto& [dx, dy] : got) {

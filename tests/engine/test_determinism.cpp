@@ -60,9 +60,10 @@ TEST(Determinism, ThreadCountDoesNotChangeResults) {
          {ActivationMode::random_sequential, ActivationMode::simultaneous}) {
         const ModelConfig c = tiled_config(mode);
         const auto one = run(c, 5, 40, 1);
-        EXPECT_TRUE(same(one, run(c, 5, 40, 2))) << to_string(mode);
-        EXPECT_TRUE(same(one, run(c, 5, 40, 4))) << to_string(mode);
-        EXPECT_EQ(final_cells(c, 5, 40, 1), final_cells(c, 5, 40, 4)) << to_string(mode);
+        EXPECT_TRUE(same(one, run(c, 5, 40, 2))) << "mode " << static_cast<int>(mode);
+        EXPECT_TRUE(same(one, run(c, 5, 40, 4))) << "mode " << static_cast<int>(mode);
+        EXPECT_EQ(final_cells(c, 5, 40, 1), final_cells(c, 5, 40, 4))
+            << "mode " << static_cast<int>(mode);
         std::int64_t active = 0;
         for (const TickRecord& r : one) {
             active += r.active;

@@ -131,7 +131,7 @@ TEST(CopRule, JailPlacementAndCopStep) {
         const CellIndex where = w.pop.cell[0];
         TickTally tally;
         detail::activate_agent(w, {c, rng, 1}, 1, tally);
-        ASSERT_EQ(w.pop.state[0], State::jailed) << to_string(p);
+        ASSERT_EQ(w.pop.state[0], State::jailed) << "placement " << static_cast<int>(p);
         EXPECT_GT(w.pop.jail_remaining[0], 0.0);
         EXPECT_EQ(w.seen.actives(where), 0);
         switch (p) {

@@ -64,22 +64,28 @@ TEST(ParameterTable, KnownKeys) {
     EXPECT_TRUE(known_keys("nonsense").empty());
 }
 
-// The names in scenario files are those the rules print (to_string).
+// Each choice table is the one place an enum's names live: names and values all distinct.
 template <class E, std::size_t N>
-void expect_names_match_to_string(const std::array<detail::Choice<E>, N>& choices) {
-    for (const detail::Choice<E>& c : choices) {
-        EXPECT_EQ(c.name, to_string(c.value));
+void expect_one_name_per_value(const std::array<detail::Choice<E>, N>& choices) {
+    for (std::size_t a = 0; a < N; ++a) {
+        for (std::size_t b = a + 1; b < N; ++b) {
+            EXPECT_NE(choices[a].name, choices[b].name);
+            EXPECT_NE(choices[a].value, choices[b].value);
+        }
     }
 }
 
-TEST(ParameterTable, ChoiceNamesMatchToString) {
-    expect_names_match_to_string(detail::vision_shape_choices);
-    expect_names_match_to_string(detail::self_count_choices);
-    expect_names_match_to_string(detail::arrest_ratio_choices);
-    expect_names_match_to_string(detail::jail_term_choices);
-    expect_names_match_to_string(detail::jail_placement_choices);
-    expect_names_match_to_string(detail::jail_countdown_choices);
-    expect_names_match_to_string(detail::activation_order_choices);
+TEST(ParameterTable, ChoiceTablesNameEachValueOnce) {
+    expect_one_name_per_value(detail::initial_counts_choices);
+    expect_one_name_per_value(detail::vision_shape_choices);
+    expect_one_name_per_value(detail::self_count_choices);
+    expect_one_name_per_value(detail::arrest_ratio_choices);
+    expect_one_name_per_value(detail::jail_term_choices);
+    expect_one_name_per_value(detail::jail_placement_choices);
+    expect_one_name_per_value(detail::jail_countdown_choices);
+    expect_one_name_per_value(detail::activation_order_choices);
+    expect_one_name_per_value(detail::activation_mode_choices);
+    expect_one_name_per_value(detail::tiling_choices);
 }
 
 TEST(EditDistance, OptimalStringAlignment) {

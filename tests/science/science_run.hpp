@@ -28,7 +28,8 @@ struct RunMeasures {
     }
 };
 
-inline Scenario scenario_file(const std::string& relative, const std::vector<std::string>& sets = {}) {
+inline Scenario scenario_file(const std::string& relative,
+                              const std::vector<std::string>& sets = {}) {
     return load_scenario_file(std::string(UNREST_SOURCE_DIR) + "/" + relative, sets);
 }
 
