@@ -42,9 +42,6 @@ struct Population {
         jail_remaining.assign(n, 0.0);
         awaiting_placement.assign(n, 0);
     }
-
-    bool is_cop_on_duty(AgentId a) const noexcept { return state[a] == State::on_duty; }
-    bool is_active(AgentId a) const noexcept { return state[a] == State::active; }
 };
 
 } // namespace unrest
