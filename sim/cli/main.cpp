@@ -2,6 +2,7 @@
 #include "../scenario/load.hpp"
 #include "../scenario/parameter_table.hpp"
 #include "run_command.hpp"
+#include "sweep_command.hpp"
 #include "unrest/build_info.hpp"
 
 #include <CLI/CLI.hpp>
@@ -72,6 +73,21 @@ int main(int argc, char** argv) {
     validate_cmd->add_option("--set", validate_overrides, "Override a parameter: key.path=value");
     validate_cmd->add_flag("--print", validate_print, "Print the fully resolved scenario as YAML");
 
+    std::string sweep_file;
+    unrest::SweepOptions sweep;
+    std::string sweep_out;
+    CLI::App* sweep_cmd = app.add_subcommand(
+        "sweep", "Run a parameter sweep: many runs of one scenario, one row each in runs.csv "
+                 "(under mpirun: across ranks)");
+    sweep_cmd->add_option("file", sweep_file, "Sweep YAML file")->required();
+    sweep_cmd->add_option("--out,-o", sweep_out, "Output directory")->required();
+    sweep_cmd->add_option("--jobs,-j", sweep.jobs, "Runs at a time (default: one per core)")
+        ->check(CLI::Range(1, 4096));
+    sweep_cmd->add_flag("--resume", sweep.resume,
+                        "Continue the sweep in --out: run only the missing runs");
+    sweep_cmd->add_flag("--force", sweep.force, "Replace a non-empty output directory");
+    sweep_cmd->add_flag("--quiet,-q", sweep.quiet, "No progress bar");
+
     CLI::App* params_cmd =
         app.add_subcommand("params", "Print the table of scenario parameters (Markdown)");
 
@@ -92,6 +108,11 @@ int main(int argc, char** argv) {
     }
     if (validate_cmd->parsed()) {
         return validate_command(validate_file, validate_overrides, validate_print);
+    }
+    if (sweep_cmd->parsed()) {
+        sweep.out = sweep_out;
+        sweep.command_line = run.command_line;
+        return unrest::cli::sweep_command(sweep_file, sweep);
     }
     if (params_cmd->parsed()) {
         std::cout << unrest::parameter_table_markdown();

@@ -1,13 +1,11 @@
 #include "run_command.hpp"
 
-#include "../engine/simulation.hpp"
 #include "../output/manifest.hpp"
 #include "../output/output_dir.hpp"
 #include "../output/sha256.hpp"
-#include "../output/summary.hpp"
-#include "../output/timeseries.hpp"
+#include "../run/progress.hpp"
+#include "../run/single_run.hpp"
 #include "../scenario/load.hpp"
-#include "progress.hpp"
 
 #include <atomic>
 #include <charconv>
@@ -29,15 +27,6 @@ extern "C" void on_signal(int /*signal*/) {
     interrupted.store(true);
 }
 
-std::string utc_now() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
 struct Interrupted {};
 
 // A decimal integer in [0, max], digits only: no sign, no spaces, no overflow. (CLI11 wraps
@@ -50,42 +39,6 @@ std::optional<std::uint64_t> parse_count(const std::string& text, std::uint64_t 
         return std::nullopt;
     }
     return v;
-}
-
-// Runs the simulation, streaming timeseries.csv into `dir` and returning the summary.
-nlohmann::ordered_json simulate(const Scenario& scenario, const std::filesystem::path& dir,
-                                bool quiet, bool check) {
-    Simulation sim(scenario.model, scenario.run.seed);
-    std::ofstream csv(dir / "timeseries.csv", std::ios::binary);
-    TimeseriesCsvWriter series(csv);
-    SummaryAccumulator summary(scenario.analysis, sim.world().pop.citizens);
-    const TickRecord initial = sim.observe();
-    series.write(initial);
-    summary.add(initial);
-
-    ProgressBar bar("unrest run", scenario.run.ticks, "ticks", !quiet);
-    for (Tick t = 1; t <= scenario.run.ticks; ++t) {
-        if (interrupted.load()) {
-            throw Interrupted{};
-        }
-        const TickRecord r = sim.step();
-        series.write(r);
-        summary.add(r);
-        if (check) {
-            const auto problems = sim.check_invariants();
-            if (!problems.empty()) {
-                throw std::runtime_error(
-                    fmt::format("invariant broken at tick {}: {}", t, problems.front()));
-            }
-        }
-        bar.update(t);
-    }
-    bar.finish();
-    csv.close();
-    if (!csv) {
-        throw OutputError(fmt::format("{}: could not write timeseries.csv", dir.string()));
-    }
-    return summary.finish();
 }
 
 } // namespace
@@ -138,11 +91,20 @@ int run_command(const RunOptions& options) {
     const std::string started = utc_now();
     const auto t0 = std::chrono::steady_clock::now();
     try {
-        const nlohmann::ordered_json summary =
-            simulate(scenario, out->temp(), options.quiet, options.check);
+        ProgressBar bar("unrest run", scenario.run.ticks, "ticks", !options.quiet);
+        SingleRunOptions run;
+        run.timeseries_dir = out->temp();
+        run.check_invariants = options.check;
+        run.on_tick = [&bar](Tick t) {
+            if (interrupted.load()) {
+                throw Interrupted{};
+            }
+            bar.update(t);
+        };
+        const nlohmann::ordered_json summary = simulate_scenario(scenario, run);
+        bar.finish();
         const double wall =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        write_file_atomically(out->temp() / "summary.json", summary.dump(2) + "\n");
 
         Provenance p;
         p.scenario_file = options.scenario_file;
@@ -154,8 +116,7 @@ int run_command(const RunOptions& options) {
         p.started_utc = started;
         p.overrides = options.overrides;
         p.command_line = options.command_line;
-        write_file_atomically(out->temp() / "manifest.json",
-                              manifest_json(scenario, p).dump(2) + "\n");
+        write_summary_and_manifest(out->temp(), summary, scenario, p);
         out->commit();
     } catch (const Interrupted&) {
         fmt::print(stderr, "\ninterrupted: no output written\n");

@@ -25,6 +25,7 @@ enum class Purpose : std::uint32_t {
     conflict_priority = 9, // tie-breaks in simultaneous activation
     release = 10,          // placement of agents released from an off-grid jail
     cop_schedule = 11,     // which cops are withdrawn or deployed by the cop schedule
+    design = 12,           // sweep designs: Latin hypercube permutations and jitter
 };
 
 class CounterRng {

@@ -5,14 +5,14 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-namespace unrest::cli {
+namespace unrest {
 
 ProgressBar::ProgressBar(std::string label, std::int64_t total, std::string unit, bool enabled)
     : label_(std::move(label)), total_(total), unit_(std::move(unit)),
       enabled_(enabled && isatty(STDERR_FILENO) == 1), start_(std::chrono::steady_clock::now()),
       last_draw_(start_) {}
 
-void ProgressBar::update(std::int64_t done) {
+void ProgressBar::update(std::int64_t done, const std::string& note) {
     if (!enabled_) {
         return;
     }
@@ -27,10 +27,10 @@ void ProgressBar::update(std::int64_t done) {
     constexpr int width = 30;
     const double frac = total_ > 0 ? static_cast<double>(done) / static_cast<double>(total_) : 1.0;
     const int filled = std::clamp(static_cast<int>(frac * width), 0, width);
-    fmt::print(stderr, "\r{} [{}{}] {}/{} {} {:.0f} {}/s ETA {:.0f}s  ", label_,
+    fmt::print(stderr, "\r{} [{}{}] {}/{} {}{}{} {:.1f} {}/s ETA {:.0f}s  ", label_,
                std::string(static_cast<std::size_t>(filled), '#'),
                std::string(static_cast<std::size_t>(width - filled), '.'), done, total_, unit_,
-               rate, unit_, eta);
+               note.empty() ? "" : ", ", note, rate, unit_, eta);
     std::fflush(stderr);
 }
 
@@ -41,4 +41,4 @@ void ProgressBar::finish() {
     }
 }
 
-} // namespace unrest::cli
+} // namespace unrest

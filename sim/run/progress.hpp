@@ -5,13 +5,14 @@
 #include <cstdint>
 #include <string>
 
-namespace unrest::cli {
+namespace unrest {
 
 class ProgressBar {
 public:
     // `enabled` false (or stderr not a terminal) makes every call a no-op.
     ProgressBar(std::string label, std::int64_t total, std::string unit, bool enabled);
-    void update(std::int64_t done);
+    // `note` is shown after the counts (e.g. "3 failed").
+    void update(std::int64_t done, const std::string& note = {});
     void finish();
 
 private:
@@ -23,4 +24,4 @@ private:
     std::chrono::steady_clock::time_point last_draw_;
 };
 
-} // namespace unrest::cli
+} // namespace unrest

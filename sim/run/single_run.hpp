@@ -1,0 +1,35 @@
+// One simulation of a scenario with its measurements: what `unrest run` does for one scenario and
+// what a sweep does for each of its runs. Sits on the engine, the scenario and the output layers.
+#pragma once
+
+#include "../output/manifest.hpp"
+#include "../scenario/scenario.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+namespace unrest {
+
+struct SingleRunOptions {
+    // Where to stream timeseries.csv; none: the time series is not kept.
+    std::optional<std::filesystem::path> timeseries_dir;
+    bool check_invariants = false; // after every tick; a broken one throws std::runtime_error
+    // Called after each tick with the tick just done (progress; may throw to stop the run).
+    std::function<void(Tick)> on_tick;
+};
+
+// Simulates the scenario from its seed for its ticks; returns the content of summary.json.
+nlohmann::ordered_json simulate_scenario(const Scenario& scenario, const SingleRunOptions& options);
+
+// Writes summary.json and manifest.json into dir (each atomically).
+void write_summary_and_manifest(const std::filesystem::path& dir,
+                                const nlohmann::ordered_json& summary, const Scenario& scenario,
+                                const Provenance& provenance);
+
+// The current time as ISO 8601 UTC, e.g. 2026-01-06T12:00:00Z.
+std::string utc_now();
+
+} // namespace unrest

@@ -1,0 +1,621 @@
+// Sweep file -> SweepSpec: read each key with the scenario layer's YAML reader (same error
+// format, same unknown-key suggestions), then check every value the sweep sets against the
+// scenario itself by loading it with those values as overrides.
+#include "sweep_spec.hpp"
+
+#include "../scenario/edit_distance.hpp"
+#include "../scenario/load.hpp"
+#include "../scenario/parameter_table.hpp"
+#include "../scenario/yaml_reader.hpp"
+#include "design.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <limits>
+#include <optional>
+#include <sstream>
+
+namespace unrest {
+
+namespace {
+
+using namespace detail;
+
+// Most design points and most replicates a sweep may have: a guard against a typo that would
+// allocate billions of runs.
+constexpr std::int64_t max_points = 1'000'000;
+constexpr std::int64_t max_replicates = 1'000'000;
+
+const std::vector<std::string>& root_keys() {
+    static const std::vector<std::string> keys{"scenario",    "parameters", "design",    "points",
+                                               "design_seed", "replicates", "base_seed", "metrics",
+                                               "keep",        "on_error"};
+    return keys;
+}
+
+std::string join(const std::vector<std::string>& names, std::string_view separator) {
+    std::string out;
+    for (const std::string& n : names) {
+        if (!out.empty()) {
+            out += separator;
+        }
+        out += n;
+    }
+    return out;
+}
+
+bool contains(const std::vector<std::string>& names, std::string_view name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+const ParameterDoc* table_row(std::string_view key) {
+    for (const ParameterDoc& row : parameter_table()) {
+        if (row.key == key) {
+            return &row;
+        }
+    }
+    return nullptr;
+}
+
+bool is_numeric_type(const std::string& type) {
+    return type.starts_with("integer") || type.starts_with("number");
+}
+
+// A scalar as override text: "~" for an empty value.
+std::string scalar_text(const YAML::Node& node) {
+    return node.IsNull() ? std::string("~") : node.Scalar();
+}
+
+// A value the sweep sets, to be checked against the scenario.
+struct Check {
+    std::string key;   // scenario key path
+    std::string value; // override text
+    Field at;          // where in the sweep file it was written
+};
+
+// One override string per check.
+std::string override_text(const Check& c) {
+    return fmt::format("{}={}", c.key, c.value);
+}
+
+// The parameter `name` may be varied or held fixed; otherwise an error that says why not.
+void check_parameter_key(const YamlReader& r, const YAML::Mark& mark, const std::string& path,
+                         const std::string& name) {
+    const std::vector<std::string>& keys = sweep_parameter_keys();
+    if (contains(keys, name)) {
+        return;
+    }
+    if (name == "seed") {
+        r.fail_message(mark, path,
+                       "expected a model parameter, found 'seed' (the replicates set each run's "
+                       "seed: use replicates and base_seed)");
+    }
+    const ParameterDoc* row = table_row(name);
+    if (row && is_schedule_list(name)) {
+        r.fail_message(mark, path,
+                       fmt::format("expected a parameter with a single value, found '{}' (a list "
+                                   "of changes: write each schedule in its own scenario file)",
+                                   name));
+    }
+    if (row && row->type == "string") {
+        r.fail_message(mark, path,
+                       fmt::format("expected a model parameter, found '{}' (a label of the "
+                                   "scenario, not a parameter)",
+                                   name));
+    }
+    const std::string prefix = name + ".";
+    const auto child = std::find_if(keys.begin(), keys.end(), [&prefix](const std::string& k) {
+        return k.starts_with(prefix);
+    });
+    if (child != keys.end()) {
+        r.fail_message(mark, path,
+                       fmt::format("expected a full key path such as '{}', found '{}' (it holds "
+                                   "further keys)",
+                                   *child, name));
+    }
+    r.fail_message(mark, path, unknown_key_message(name, keys));
+}
+
+// The check of a range or distribution end: rounded as the design will round it.
+Check end_check(const std::string& key, const Field& f, double v, bool integer) {
+    std::string text = f.node.Scalar();
+    if (integer && std::fabs(v) < 9e18) {
+        text = fmt::format("{}", std::llround(v));
+    }
+    return Check{key, std::move(text), f};
+}
+
+// {from, to, count[, scale]} or {distribution, low, high}.
+SweepAxis read_range(const YamlReader& r, const Field& value, const ParameterDoc& row,
+                     SweepDesign design, std::vector<Check>& checks) {
+    const Mapping m(r, value, {"from", "to", "count", "scale", "distribution", "low", "high"});
+    SweepAxis axis;
+    axis.key = row.key;
+    axis.integer = row.type.starts_with("integer");
+    const std::optional<Field> distribution = m.get("distribution");
+    if (distribution) {
+        for (const char* key : {"from", "to", "count", "scale"}) {
+            if (const auto f = m.get(key)) {
+                r.fail_message(f->key_mark, f->path,
+                               fmt::format("expected low and high with a distribution, found "
+                                           "'{}'",
+                                           key));
+            }
+        }
+    } else {
+        for (const char* key : {"low", "high"}) {
+            if (const auto f = m.get(key)) {
+                r.fail_message(f->key_mark, f->path,
+                               fmt::format("expected '{}' only with a distribution (or from, to "
+                                           "and count for a range), found it without one",
+                                           key));
+            }
+        }
+    }
+    const std::string_view what = distribution ? "a distribution" : "a range";
+    if (!is_numeric_type(row.type)) {
+        r.fail(value,
+               fmt::format("a list of values or a single value ({} takes {}, not a number)",
+                           row.key, row.type),
+               what);
+    }
+    if (distribution && design == SweepDesign::grid) {
+        r.fail(value, "a list or a range with count for a grid design", what);
+    }
+
+    if (distribution) {
+        const std::string name = read_choice_name(r, *distribution, {"uniform", "log_uniform"});
+        axis.kind = name == "uniform" ? SweepAxis::Kind::uniform : SweepAxis::Kind::log_uniform;
+        const Field low = m.require("low");
+        const Field high = m.require("high");
+        axis.low = read_finite(r, low);
+        axis.high = read_finite(r, high);
+        if (axis.kind == SweepAxis::Kind::log_uniform && !(axis.low > 0.0)) {
+            r.fail(low, "a number > 0 with distribution: log_uniform", low.node.Scalar());
+        }
+        if (!(axis.high > axis.low)) {
+            r.fail(high, fmt::format("a number > low ({})", low.node.Scalar()), high.node.Scalar());
+        }
+        checks.push_back(end_check(axis.key, low, axis.low, axis.integer));
+        checks.push_back(end_check(axis.key, high, axis.high, axis.integer));
+        return axis;
+    }
+
+    const Field from = m.require("from");
+    const Field to = m.require("to");
+    const Field count = m.require("count");
+    axis.low = read_finite(r, from);
+    axis.high = read_finite(r, to);
+    axis.count = read_integer(r, count, 1);
+    if (axis.count > max_points) {
+        r.fail(count, fmt::format("an integer in [1, {}]", max_points), count.node.Scalar());
+    }
+    axis.kind = SweepAxis::Kind::linear;
+    if (const auto scale = m.get("scale")) {
+        if (read_choice_name(r, *scale, {"linear", "log"}) == "log") {
+            axis.kind = SweepAxis::Kind::log;
+        }
+    }
+    if (axis.kind == SweepAxis::Kind::log) {
+        for (const auto& [f, v] : {std::pair{&from, axis.low}, std::pair{&to, axis.high}}) {
+            if (!(v > 0.0)) {
+                r.fail(*f, "a number > 0 with scale: log", f->node.Scalar());
+            }
+        }
+    }
+    checks.push_back(end_check(axis.key, from, axis.low, axis.integer));
+    if (axis.count > 1) {
+        checks.push_back(end_check(axis.key, to, axis.high, axis.integer));
+    }
+    return axis;
+}
+
+// `parameters`: scenario key path -> a scalar (fixed), a list, a range or a distribution.
+// Appends to spec.axes and spec.fixed; the values to check against the scenario go to `fixed`
+// and `varied` (one list of checks per axis).
+void read_parameters(const YamlReader& r, const Field& f, SweepSpec& spec,
+                     std::vector<Check>& fixed, std::vector<std::vector<Check>>& varied) {
+    // The keys are checked below, one at a time with their own messages; Mapping checks that
+    // this is a mapping and that each key is given once.
+    std::vector<std::string> names;
+    if (f.node.IsMap()) {
+        for (const auto& entry : f.node) {
+            const YAML::Node key = entry.first;
+            if (key.IsScalar()) {
+                names.push_back(key.Scalar());
+            }
+        }
+    }
+    const Mapping m(r, f, names);
+    if (!f.node.IsMap()) {
+        return; // empty: nothing varied
+    }
+    for (const auto& entry : f.node) {
+        const YAML::Node key = entry.first;
+        const std::string name = key.Scalar();
+        const Field value = *m.get(name);
+        check_parameter_key(r, key.Mark(), value.path, name);
+        const ParameterDoc& row = *table_row(name);
+        const YAML::Node& node = value.node;
+        if (node.IsNull() || node.IsScalar()) {
+            spec.fixed.push_back({name, scalar_text(node)});
+            fixed.push_back({name, scalar_text(node), value});
+            continue;
+        }
+        std::vector<Check> checks;
+        if (node.IsSequence()) {
+            if (node.size() == 0) {
+                r.fail(value, "a non-empty list of values", "an empty list");
+            }
+            SweepAxis axis;
+            axis.key = name;
+            axis.kind = SweepAxis::Kind::list;
+            axis.integer = row.type.starts_with("integer");
+            for (std::size_t i = 0; i < node.size(); ++i) {
+                const Field item = value.item(node[i], i);
+                if (!item.node.IsNull() && !item.node.IsScalar()) {
+                    r.fail(item, "a single value", describe(item.node));
+                }
+                axis.values.push_back(scalar_text(item.node));
+                checks.push_back({name, scalar_text(item.node), item});
+            }
+            spec.axes.push_back(std::move(axis));
+        } else {
+            spec.axes.push_back(read_range(r, value, row, spec.design, checks));
+        }
+        varied.push_back(std::move(checks));
+    }
+}
+
+void read_design(const YamlReader& r, const Mapping& root, SweepSpec& spec) {
+    const std::optional<Field> design = root.get("design");
+    if (design) {
+        const std::string name = read_choice_name(r, *design, {"grid", "lhs", "sobol"});
+        spec.design = name == "grid"  ? SweepDesign::grid
+                      : name == "lhs" ? SweepDesign::lhs
+                                      : SweepDesign::sobol;
+    }
+    const std::optional<Field> points = root.get("points");
+    if (spec.design == SweepDesign::grid) {
+        if (points) {
+            r.fail(*points, "no points with design: grid (one point per combination of values)",
+                   describe(points->node));
+        }
+    } else {
+        const char* name = spec.design == SweepDesign::lhs ? "lhs" : "sobol";
+        if (!points) {
+            r.fail_message(design->mark(), "points",
+                           fmt::format("expected a value for key 'points' with design: {}, "
+                                       "found none",
+                                       name));
+        }
+        spec.points = read_integer(r, *points, 1);
+        if (spec.points > max_points) {
+            r.fail(*points, fmt::format("an integer in [1, {}]", max_points),
+                   points->node.Scalar());
+        }
+    }
+    if (const auto seed = root.get("design_seed")) {
+        spec.design_seed = read_unsigned(r, *seed);
+    }
+}
+
+// The sweep's axes fit its design: how many there are, how many points a grid has.
+void check_axes(const YamlReader& r, const Field& parameters, const SweepSpec& spec) {
+    if (spec.design == SweepDesign::grid) {
+        std::int64_t points = 1;
+        for (const SweepAxis& axis : spec.axes) {
+            const std::int64_t n = axis.kind == SweepAxis::Kind::list
+                                       ? static_cast<std::int64_t>(axis.values.size())
+                                       : axis.count;
+            points *= n; // both at most max_points: no overflow
+            if (points > max_points) {
+                r.fail(parameters, fmt::format("at most {} grid points", max_points),
+                       "more (the product of the axes' sizes)");
+            }
+        }
+        return;
+    }
+    const char* name = spec.design == SweepDesign::lhs ? "lhs" : "sobol";
+    if (spec.axes.empty()) {
+        r.fail(parameters, fmt::format("at least one varied parameter with design: {}", name),
+               "none");
+    }
+    if (spec.design == SweepDesign::sobol && spec.axes.size() > sobol_max_dimension()) {
+        r.fail(
+            parameters,
+            fmt::format("at most {} varied parameters with design: sobol", sobol_max_dimension()),
+            fmt::format("{}", spec.axes.size()));
+    }
+}
+
+void read_replicates(const YamlReader& r, const Mapping& root, SweepSpec& spec) {
+    const std::optional<Field> replicates = root.get("replicates");
+    const std::optional<Field> base = root.get("base_seed");
+    if (replicates && replicates->node.IsSequence()) {
+        if (base) {
+            r.fail(*base, "no base_seed with a list of replicate seeds", describe(base->node));
+        }
+        const YAML::Node& list = replicates->node;
+        if (list.size() == 0) {
+            r.fail(*replicates, "a count >= 1 or a non-empty list of seeds", "an empty list");
+        }
+        if (list.size() > static_cast<std::size_t>(max_replicates)) {
+            r.fail(*replicates, fmt::format("at most {} seeds", max_replicates),
+                   fmt::format("{}", list.size()));
+        }
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const Field item = replicates->item(list[i], i);
+            const std::uint64_t seed = read_unsigned(r, item);
+            const auto seen = std::find(spec.seeds.begin(), spec.seeds.end(), seed);
+            if (seen != spec.seeds.end()) {
+                r.fail(item, "each seed once",
+                       fmt::format("{} again (replicates[{}])", seed, seen - spec.seeds.begin()));
+            }
+            spec.seeds.push_back(seed);
+        }
+        return;
+    }
+    std::int64_t count = 1;
+    if (replicates) {
+        if (!replicates->node.IsScalar()) {
+            r.fail(*replicates, "a count >= 1 or a list of seeds", describe(replicates->node));
+        }
+        count = read_integer(r, *replicates, 1);
+        if (count > max_replicates) {
+            r.fail(*replicates, fmt::format("an integer in [1, {}]", max_replicates),
+                   replicates->node.Scalar());
+        }
+    }
+    const std::uint64_t first = base ? read_unsigned(r, *base) : 1;
+    const auto n = static_cast<std::uint64_t>(count);
+    if (n - 1 > std::numeric_limits<std::uint64_t>::max() - first) {
+        r.fail(*base, "base_seed + replicates - 1 < 2^64", base->node.Scalar());
+    }
+    for (std::uint64_t i = 0; i < n; ++i) {
+        spec.seeds.push_back(first + i);
+    }
+}
+
+void read_metrics(const YamlReader& r, const Field& f, SweepSpec& spec) {
+    const std::vector<std::string>& names = sweep_metric_names();
+    if (!f.node.IsSequence() || f.node.size() == 0) {
+        r.fail(f, "a non-empty list of summary metrics",
+               f.node.IsSequence() ? "an empty list" : describe(f.node));
+    }
+    for (std::size_t i = 0; i < f.node.size(); ++i) {
+        const Field item = f.item(f.node[i], i);
+        const std::string name = read_string(r, item);
+        if (!contains(names, name)) {
+            if (const auto match = closest_match(name, names)) {
+                r.fail(item, "a summary metric",
+                       fmt::format("'{}' (did you mean '{}'?)", name, *match));
+            }
+            r.fail(item, fmt::format("a summary metric (one of {})", join(names, ", ")),
+                   describe(item.node));
+        }
+        if (contains(spec.metrics, name)) {
+            r.fail(item, "each metric once", fmt::format("'{}' again", name));
+        }
+        spec.metrics.push_back(name);
+    }
+}
+
+// The scenario file named by `f`, resolved against the sweep file's folder; it must exist.
+std::string read_scenario_path(const YamlReader& r, const Field& f, const std::string& file) {
+    const std::string text = read_string(r, f);
+    if (text.empty()) {
+        r.fail(f, "a readable scenario file", "an empty string");
+    }
+    std::filesystem::path path(text);
+    if (path.is_relative()) {
+        path = std::filesystem::path(file).parent_path() / path;
+    }
+    const std::string resolved = path.lexically_normal().string();
+    std::error_code ec;
+    const auto status = std::filesystem::status(resolved, ec);
+    std::string problem;
+    if (!std::filesystem::exists(status)) {
+        problem = "no such file";
+    } else if (std::filesystem::is_directory(status)) {
+        problem = "a directory";
+    } else if (!std::ifstream(resolved, std::ios::binary)) {
+        problem = "a file that cannot be opened";
+    }
+    if (!problem.empty()) {
+        r.fail(f, "a readable scenario file", fmt::format("'{}' ({})", resolved, problem));
+    }
+    return resolved;
+}
+
+// What a scenario error says, for "found VALUE (...)": overrides by key path and message, the
+// scenario file's own problems with their location.
+std::string scenario_problem(const ScenarioError& e, const std::string& key) {
+    if (e.file() != "--set") {
+        return e.what();
+    }
+    if (e.key_path().empty() || e.key_path() == key) {
+        return e.message();
+    }
+    return fmt::format("{}: {}", e.key_path(), e.message());
+}
+
+[[noreturn]] void reject(const YamlReader& r, const Check& c, const ScenarioError& e) {
+    r.fail(c.at, "a value the scenario accepts",
+           fmt::format("{} ({})", c.value, scenario_problem(e, c.key)));
+}
+
+// The error loading the scenario with `checks` as overrides, if any.
+std::optional<ScenarioError> try_load(const std::string& scenario,
+                                      const std::vector<const Check*>& checks) {
+    std::vector<std::string> overrides;
+    overrides.reserve(checks.size());
+    for (const Check* c : checks) {
+        overrides.push_back(override_text(*c));
+    }
+    try {
+        load_scenario_file(scenario, overrides);
+    } catch (const ScenarioError& e) {
+        return e;
+    }
+    return std::nullopt;
+}
+
+// Every value the sweep sets is one the scenario accepts. The baseline is the scenario with
+// the fixed values and each axis's first value; each other axis value is tried in place of its
+// axis's first value. A problem with the baseline is blamed on the first override whose
+// addition produces it, or on the scenario file itself.
+void check_values(const YamlReader& r, const SweepSpec& spec, const std::vector<Check>& fixed,
+                  const std::vector<std::vector<Check>>& varied) {
+    std::vector<const Check*> baseline;
+    for (const Check& c : fixed) {
+        baseline.push_back(&c);
+    }
+    const std::size_t first_axis = baseline.size();
+    for (const std::vector<Check>& checks : varied) {
+        baseline.push_back(&checks.front());
+    }
+    if (const auto error = try_load(spec.scenario_file, baseline)) {
+        const std::string what = error->what();
+        for (std::size_t k = 0; k <= baseline.size(); ++k) {
+            const std::vector<const Check*> prefix(
+                baseline.begin(), baseline.begin() + static_cast<std::ptrdiff_t>(k));
+            const auto e = try_load(spec.scenario_file, prefix);
+            if (e && (k == baseline.size() || e->what() == what)) {
+                if (k == 0) {
+                    throw *e; // the scenario file's own problem, located in it
+                }
+                reject(r, *baseline[k - 1], *e);
+            }
+        }
+        throw *error; // not reached: the whole baseline fails as before
+    }
+    for (std::size_t a = 0; a < varied.size(); ++a) {
+        for (std::size_t i = 1; i < varied[a].size(); ++i) {
+            std::vector<const Check*> overrides = baseline;
+            overrides[first_axis + a] = &varied[a][i];
+            if (const auto e = try_load(spec.scenario_file, overrides)) {
+                reject(r, varied[a][i], *e);
+            }
+        }
+    }
+}
+
+SweepSpec read_sweep(const YamlReader& r, const YAML::Node& tree, const std::string& file) {
+    const Field root_field{tree, YAML::Mark::null_mark(), ""};
+    const Mapping root(r, root_field, root_keys());
+    SweepSpec spec;
+    spec.file = file;
+    spec.scenario_file = read_scenario_path(r, root.require("scenario"), file);
+    read_design(r, root, spec);
+
+    std::vector<Check> fixed;
+    std::vector<std::vector<Check>> varied;
+    const Field parameters = root.require("parameters");
+    read_parameters(r, parameters, spec, fixed, varied);
+    check_axes(r, parameters, spec);
+
+    read_replicates(r, root, spec);
+    read_metrics(r, root.require("metrics"), spec);
+    if (const auto keep = root.get("keep")) {
+        const std::string name = read_choice_name(r, *keep, {"none", "summary", "all"});
+        spec.keep = name == "none"      ? SweepKeep::none
+                    : name == "summary" ? SweepKeep::summary
+                                        : SweepKeep::all;
+    }
+    if (const auto on_error = root.get("on_error")) {
+        const std::string name = read_choice_name(r, *on_error, {"continue", "stop"});
+        spec.on_error = name == "stop" ? SweepOnError::stop : SweepOnError::continue_running;
+    }
+
+    check_values(r, spec, fixed, varied);
+    return spec;
+}
+
+} // namespace
+
+const std::vector<std::string>& sweep_metric_names() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> n{"ticks",
+                                   "citizens",
+                                   "final.quiet",
+                                   "final.active",
+                                   "final.jailed",
+                                   "final.cops",
+                                   "final.legitimacy",
+                                   "totals.arrests",
+                                   "totals.releases",
+                                   "activity.mean_active_fraction",
+                                   "activity.peak_active",
+                                   "activity.peak_tick",
+                                   "activity.peak_active_fraction",
+                                   "activity.quiet_tick_fraction",
+                                   "outbursts.count",
+                                   "outbursts.censored"};
+        for (const char* stats :
+             {"total_activation", "duration", "waiting_time", "inter_start_interval"}) {
+            for (const char* field : {"n", "mean", "sd"}) {
+                n.push_back(fmt::format("outbursts.{}.{}", stats, field));
+            }
+        }
+        return n;
+    }();
+    return names;
+}
+
+const std::vector<std::string>& sweep_parameter_keys() {
+    static const std::vector<std::string> keys = [] {
+        const std::vector<ParameterDoc>& table = parameter_table();
+        std::vector<std::string> k;
+        for (const ParameterDoc& row : table) {
+            const std::string prefix = row.key + ".";
+            const bool leaf = std::none_of(table.begin(), table.end(), [&](const ParameterDoc& o) {
+                return o.key.starts_with(prefix);
+            });
+            if (leaf && row.key != "seed" && row.type != "string" && !is_schedule_list(row.key)) {
+                k.push_back(row.key);
+            }
+        }
+        return k;
+    }();
+    return keys;
+}
+
+SweepSpec load_sweep_text(const std::string& text, const std::string& file_name) {
+    YAML::Node tree;
+    try {
+        tree = YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+        throw ScenarioError(file_name, e.mark.line + 1, e.mark.column + 1, "",
+                            fmt::format("expected valid YAML, found {}", e.msg));
+    }
+    const YamlReader reader(file_name, {});
+    return read_sweep(reader, tree, file_name);
+}
+
+SweepSpec load_sweep_file(const std::string& path) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    std::string problem;
+    if (!std::filesystem::exists(status)) {
+        problem = "no such file";
+    } else if (std::filesystem::is_directory(status)) {
+        problem = "a directory";
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (problem.empty() && !in) {
+        problem = "a file that cannot be opened";
+    }
+    if (!problem.empty()) {
+        throw ScenarioError(path, 0, 0, "",
+                            fmt::format("expected a readable file, found {}", problem));
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return load_sweep_text(text.str(), path);
+}
+
+} // namespace unrest
