@@ -87,6 +87,9 @@ int coordinator(const SweepSpec& spec, const SweepOptions& options, int ranks) {
 }
 
 int worker(const SweepSpec& spec, const SweepOptions& options) {
+    // mpirun forwards SIGINT/SIGTERM to every rank: a worker finishes its run and reports it, and
+    // rank 0 (interrupted too) then sends no more.
+    install_sweep_signal_handlers();
     int go = 0;
     MPI_Recv(&go, 1, MPI_INT, 0, tag_status, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
     if (go == 0) {

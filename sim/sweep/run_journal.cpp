@@ -123,6 +123,11 @@ void RunJournal::append(std::int64_t run_id, const std::string& line) {
 
 void RunJournal::finish(const std::filesystem::path& runs_csv) const {
     const std::lock_guard<std::mutex> lock(mutex_);
+    for (std::size_t id = 0; id < rows_.size(); ++id) {
+        if (rows_[id].offset < 0) {
+            fail(file_, fmt::format("run {} has no row", id));
+        }
+    }
     std::ifstream in(file_, std::ios::binary);
     const std::filesystem::path tmp = runs_csv.string() + ".tmp";
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -130,9 +135,6 @@ void RunJournal::finish(const std::filesystem::path& runs_csv) const {
     std::string buffer;
     for (std::size_t id = 0; id < rows_.size(); ++id) {
         const Row& row = rows_[id];
-        if (row.offset < 0) {
-            fail(file_, fmt::format("run {} has no row", id));
-        }
         buffer.resize(static_cast<std::size_t>(row.length));
         in.seekg(row.offset);
         in.read(buffer.data(), row.length);

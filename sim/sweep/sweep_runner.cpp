@@ -128,11 +128,22 @@ std::unique_ptr<SweepSession> open_sweep_session(const SweepSpec& spec, const Sw
         fs::create_directories(dir);
     }
     status = 0;
+    // Leftovers of a killed sweep: the unfinished runs.csv and per-run output folders of runs in
+    // flight (their runs have no row and run again).
     fs::remove_all(dir / "runs.csv.tmp", ec);
+    if (fs::is_directory(dir / "runs")) {
+        for (const fs::directory_entry& e : fs::directory_iterator(dir / "runs")) {
+            if (e.path().filename().string().find(".tmp-") != std::string::npos) {
+                fs::remove_all(e.path(), ec);
+            }
+        }
+    }
 
     const int cores = std::max(1, omp_get_num_procs());
     const int jobs = options.jobs > 0 ? options.jobs : cores;
-    session->manifest = make_sweep_manifest(spec, session->runs, design_id, options, jobs);
+    // Under MPI each worker rank runs one run at a time: the runs in flight are the workers.
+    session->manifest =
+        make_sweep_manifest(spec, session->runs, design_id, options, ranks > 1 ? ranks - 1 : jobs);
     session->manifest.ranks = ranks;
     write_sweep_manifest(manifest_file, session->manifest);
 
@@ -174,8 +185,11 @@ void SweepSession::record(const RunPlan& plan, const std::string& row, bool ok, 
 int close_sweep_session(SweepSession& session, bool interrupted_run, bool quiet) {
     session.bar->finish();
     const fs::path manifest_file = session.dir / "sweep_manifest.json";
-    if (interrupted_run || session.stop) {
-        session.manifest.status = interrupted_run ? "interrupted" : "stopped";
+    // An interruption after the last run is recorded changes nothing: the sweep is complete.
+    const bool all_done =
+        session.journal->done_count() == static_cast<std::int64_t>(session.runs.size());
+    if (session.stop || (interrupted_run && !all_done)) {
+        session.manifest.status = session.stop ? "stopped" : "interrupted";
         session.manifest.finished_utc = utc_now();
         write_sweep_manifest(manifest_file, session.manifest);
         fmt::print(stderr, "sweep {}: {} of {} runs done; run again with --resume to finish\n",
