@@ -304,7 +304,7 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_nam
     return read_scenario(reader, tree);
 }
 
-Scenario load_scenario_file(const std::string& path, const std::vector<std::string>& overrides) {
+std::string read_input_file(const std::string& path) {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
     std::string problem;
@@ -323,7 +323,11 @@ Scenario load_scenario_file(const std::string& path, const std::vector<std::stri
     }
     std::ostringstream text;
     text << in.rdbuf();
-    return load_scenario_text(text.str(), path, overrides);
+    return text.str();
+}
+
+Scenario load_scenario_file(const std::string& path, const std::vector<std::string>& overrides) {
+    return load_scenario_text(read_input_file(path), path, overrides);
 }
 
 } // namespace unrest

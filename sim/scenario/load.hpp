@@ -35,6 +35,10 @@ private:
 Scenario load_scenario_file(const std::string& path,
                             const std::vector<std::string>& overrides = {});
 
+// The whole text of an input file (scenario or sweep); ScenarioError "FILE:0:0: expected a
+// readable file, found ..." when it is missing, a directory or unreadable.
+std::string read_input_file(const std::string& path);
+
 // The same from text already in memory; `file_name` is used in error messages.
 Scenario load_scenario_text(const std::string& text, const std::string& file_name,
                             const std::vector<std::string>& overrides = {});

@@ -50,6 +50,7 @@ std::string sweep_design_id(const SweepSpec& spec, const std::vector<RunPlan>& r
 RunOutcome execute_run(const SweepSpec& spec, const RunPlan& plan, const fs::path& sweep_dir) {
     RunOutcome outcome;
     const auto t0 = std::chrono::steady_clock::now();
+    const std::string started = utc_now();
     try {
         const std::vector<std::string> overrides = run_overrides(spec, plan);
         Scenario scenario = load_scenario_file(spec.scenario_file, overrides);
@@ -73,7 +74,7 @@ RunOutcome execute_run(const SweepSpec& spec, const RunPlan& plan, const fs::pat
             p.threads = omp_get_max_threads();
             p.wall_seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-            p.started_utc = utc_now();
+            p.started_utc = started;
             p.overrides = overrides;
             p.command_line = fmt::format("sweep {} run {}", spec.file, plan.run_id);
             write_summary_and_manifest(keep->temp(), summary, scenario, p);

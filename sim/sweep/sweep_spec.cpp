@@ -597,25 +597,7 @@ SweepSpec load_sweep_text(const std::string& text, const std::string& file_name)
 }
 
 SweepSpec load_sweep_file(const std::string& path) {
-    std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    std::string problem;
-    if (!std::filesystem::exists(status)) {
-        problem = "no such file";
-    } else if (std::filesystem::is_directory(status)) {
-        problem = "a directory";
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (problem.empty() && !in) {
-        problem = "a file that cannot be opened";
-    }
-    if (!problem.empty()) {
-        throw ScenarioError(path, 0, 0, "",
-                            fmt::format("expected a readable file, found {}", problem));
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return load_sweep_text(text.str(), path);
+    return load_sweep_text(read_input_file(path), path);
 }
 
 } // namespace unrest
