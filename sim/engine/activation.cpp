@@ -28,7 +28,7 @@ AgentId choose_arrestee(const World& w, const TickContext& ctx, AgentId cop) noe
         return no_agent;
     }
     // The k-th active in a fixed scan order (vision rows, then each cell's list).
-    std::int32_t k =
+    auto k =
         static_cast<std::int32_t>(ctx.rng.below(static_cast<std::uint32_t>(actives), ctx.tick,
                                                 static_cast<std::uint32_t>(cop), Purpose::arrest));
     AgentId chosen = no_agent;

@@ -133,8 +133,7 @@ void RunJournal::finish(const std::filesystem::path& runs_csv) const {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out << header_;
     std::string buffer;
-    for (std::size_t id = 0; id < rows_.size(); ++id) {
-        const Row& row = rows_[id];
+    for (const Row& row : rows_) {
         buffer.resize(static_cast<std::size_t>(row.length));
         in.seekg(row.offset);
         in.read(buffer.data(), row.length);
