@@ -82,6 +82,12 @@ RunOutcome execute_run(const SweepSpec& spec, const RunPlan& plan, const fs::pat
         }
         outcome.metrics = metric_values(spec, summary);
         outcome.ok = true;
+    } catch (const ScenarioError& e) {
+        // A parameter of this run rejected by the scenario: name the parameter, not the position
+        // of the override that carried it ("--set:N:COLUMN").
+        outcome.ok = false;
+        outcome.error = e.file() == "--set" ? fmt::format("{}: {}", e.key_path(), e.message())
+                                            : std::string(e.what());
     } catch (const std::exception& e) {
         outcome.ok = false;
         outcome.error = e.what();
