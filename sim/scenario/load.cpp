@@ -304,23 +304,28 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_nam
     return read_scenario(reader, tree);
 }
 
-std::string read_input_file(const std::string& path) {
+std::string unreadable_file_problem(const std::string& path) {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
-    std::string problem;
     if (!std::filesystem::exists(status)) {
-        problem = "no such file";
-    } else if (std::filesystem::is_directory(status)) {
-        problem = "a directory";
+        return "no such file";
     }
-    std::ifstream in(path, std::ios::binary);
-    if (problem.empty() && !in) {
-        problem = "a file that cannot be opened";
+    if (std::filesystem::is_directory(status)) {
+        return "a directory";
     }
+    if (!std::ifstream(path, std::ios::binary)) {
+        return "a file that cannot be opened";
+    }
+    return {};
+}
+
+std::string read_input_file(const std::string& path) {
+    const std::string problem = unreadable_file_problem(path);
     if (!problem.empty()) {
         throw ScenarioError(path, 0, 0, "",
                             fmt::format("expected a readable file, found {}", problem));
     }
+    std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();

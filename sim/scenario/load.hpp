@@ -35,6 +35,10 @@ private:
 Scenario load_scenario_file(const std::string& path,
                             const std::vector<std::string>& overrides = {});
 
+// Why `path` cannot be read as an input file ("no such file", "a directory", "a file that cannot
+// be opened"), or "" when it can.
+std::string unreadable_file_problem(const std::string& path);
+
 // The whole text of an input file (scenario or sweep); ScenarioError "FILE:0:0: expected a
 // readable file, found ..." when it is missing, a directory or unreadable.
 std::string read_input_file(const std::string& path);

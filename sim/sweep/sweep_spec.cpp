@@ -415,16 +415,7 @@ std::string read_scenario_path(const YamlReader& r, const Field& f, const std::s
         path = std::filesystem::path(file).parent_path() / path;
     }
     const std::string resolved = path.lexically_normal().string();
-    std::error_code ec;
-    const auto status = std::filesystem::status(resolved, ec);
-    std::string problem;
-    if (!std::filesystem::exists(status)) {
-        problem = "no such file";
-    } else if (std::filesystem::is_directory(status)) {
-        problem = "a directory";
-    } else if (!std::ifstream(resolved, std::ios::binary)) {
-        problem = "a file that cannot be opened";
-    }
+    const std::string problem = unreadable_file_problem(resolved);
     if (!problem.empty()) {
         r.fail(f, "a readable scenario file", fmt::format("'{}' ({})", resolved, problem));
     }

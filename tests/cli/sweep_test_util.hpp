@@ -4,6 +4,7 @@
 #pragma once
 
 #include "cli_test_util.hpp"
+#include "sim/sweep/runs_table.hpp"
 
 #include <algorithm>
 #include <csignal>
@@ -45,32 +46,6 @@ struct SweepFile {
     }
 };
 
-// Splits one CSV line into fields, undoing RFC 4180 quoting.
-inline std::vector<std::string> split_quoted(std::string_view line) {
-    std::vector<std::string> fields(1);
-    bool quoted = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-                fields.back().push_back('"');
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                fields.back().push_back(c);
-            }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            fields.emplace_back();
-        } else {
-            fields.back().push_back(c);
-        }
-    }
-    return fields;
-}
-
 // A runs.csv (every row one line: the runner flattens line breaks in error texts).
 inline Csv read_runs_csv(const fs::path& p) {
     const std::string text = read_file(p);
@@ -82,9 +57,9 @@ inline Csv read_runs_csv(const fs::path& p) {
     EXPECT_EQ(text.back(), '\n') << p << ": no final line end";
     std::vector<std::string> lines = split(text, '\n');
     lines.pop_back();
-    csv.header = split_quoted(lines.front());
+    csv.header = split_csv_line(lines.front());
     for (std::size_t i = 1; i < lines.size(); ++i) {
-        csv.rows.push_back(split_quoted(lines[i]));
+        csv.rows.push_back(split_csv_line(lines[i]));
         EXPECT_EQ(csv.rows.back().size(), csv.header.size()) << p << " line " << i + 1;
     }
     return csv;
