@@ -1,6 +1,9 @@
 #include "output_dir.hpp"
 
 #include <atomic>
+#include <cerrno>
+#include <charconv>
+#include <csignal>
 #include <fmt/format.h>
 #include <fstream>
 #include <string>
@@ -38,6 +41,28 @@ fs::path without_trailing_separator(fs::path p) {
 OutputDirectory::OutputDirectory(fs::path final_dir, fs::path temp, bool force)
     : final_(std::move(final_dir)), temp_(std::move(temp)), force_(force) {}
 
+void remove_stale_temporaries(const fs::path& final_dir) {
+    const fs::path parent = final_dir.has_parent_path() ? final_dir.parent_path() : fs::path(".");
+    const std::string prefix = final_dir.filename().string() + ".tmp-";
+    std::error_code ec;
+    for (const fs::directory_entry& e : fs::directory_iterator(parent, ec)) {
+        const std::string name = e.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) {
+            continue;
+        }
+        // "<name>.tmp-<pid>-<n>": stale when process <pid> no longer exists.
+        const std::string rest = name.substr(prefix.size());
+        long pid = 0;
+        const auto [ptr, parsed] = std::from_chars(rest.data(), rest.data() + rest.size(), pid);
+        if (parsed != std::errc() || ptr == rest.data() || *ptr != '-' || pid <= 0) {
+            continue;
+        }
+        if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+            fs::remove_all(e.path(), ec);
+        }
+    }
+}
+
 OutputDirectory OutputDirectory::prepare(const fs::path& final_dir, bool force) {
     const fs::path target = detail::without_trailing_separator(final_dir);
     if (target.empty() || !target.has_filename()) {
@@ -58,6 +83,7 @@ OutputDirectory OutputDirectory::prepare(const fs::path& final_dir, bool force) 
         if (target.has_parent_path()) {
             fs::create_directories(target.parent_path());
         }
+        remove_stale_temporaries(target);
         const std::string base = fmt::format("{}.tmp-{}-", target.string(), ::getpid());
         for (;;) {
             fs::path temp = fmt::format("{}{}", base, detail::temp_counter++);

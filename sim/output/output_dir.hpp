@@ -43,6 +43,10 @@ private:
     bool committed_ = false;
 };
 
+// Removes "<final_dir>.tmp-<pid>-<n>" folders left by processes that no longer exist (a run
+// killed with SIGKILL cannot clean up after itself). prepare() calls it.
+void remove_stale_temporaries(const std::filesystem::path& final_dir);
+
 // Writes `contents` to "<file>.tmp", then renames it onto `file`: readers see the old file or the
 // new one, never a partial one. Throws OutputError.
 void write_file_atomically(const std::filesystem::path& file, std::string_view contents);

@@ -1,10 +1,12 @@
 #include "sim/output/output_dir.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <iterator>
 #include <string>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
 
@@ -160,6 +162,41 @@ TEST_F(OutputDirectoryTest, WriteFileAtomically) {
     EXPECT_EQ(read(file), "{}\n");
     EXPECT_EQ(entries(), std::vector<std::string>{"summary.json"});
     EXPECT_THROW(write_file_atomically(root_ / "missing" / "x.json", "{}"), OutputError);
+}
+
+} // namespace
+} // namespace unrest
+
+namespace unrest {
+namespace {
+
+// A run killed with SIGKILL leaves "<out>.tmp-<pid>-<n>": the next preparation of the same
+// output removes it when that process is gone, and leaves a live process's temporary alone.
+TEST(OutputDirectoryStale, RemovesTemporariesOfDeadProcessesOnly) {
+    const fs::path root =
+        fs::path(::testing::TempDir()) / fmt::format("unrest_output_dir_stale_{}", ::getpid());
+    fs::remove_all(root);
+    fs::create_directories(root);
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::_exit(0);
+    }
+    ASSERT_GT(child, 0);
+    ::waitpid(child, nullptr, 0); // reaped: the pid no longer exists
+    const fs::path final_dir = root / "out";
+    const fs::path stale = fmt::format("{}.tmp-{}-0", final_dir.string(), child);
+    const fs::path live = fmt::format("{}.tmp-{}-999", final_dir.string(), ::getpid());
+    const fs::path other = root / "other.tmp-1-0"; // another output's temporary: not ours
+    for (const fs::path& p : {stale, live, other}) {
+        fs::create_directories(p);
+    }
+    {
+        OutputDirectory out = OutputDirectory::prepare(final_dir, false);
+        EXPECT_FALSE(fs::exists(stale));
+        EXPECT_TRUE(fs::exists(live));
+        EXPECT_TRUE(fs::exists(other));
+    }
+    fs::remove_all(root);
 }
 
 } // namespace
