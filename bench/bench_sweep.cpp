@@ -1,5 +1,5 @@
 // Sweep overhead: one run of the classic 40x40 model for 1,000 ticks through the sweep's
-// execute_run (load the scenario with overrides, simulate, summarise, extract metrics) against the
+// execute_run (parse the scenario with overrides, simulate, summarise, extract metrics) against the
 // bare simulation loop of the same scenario, in the same run. See docs/performance.md.
 #include "sim/engine/simulation.hpp"
 #include "sim/scenario/load.hpp"
@@ -28,6 +28,7 @@ void BM_SweepRun(benchmark::State& state) {
     omp_set_num_threads(1);
     const SweepSpec spec = classic_spec();
     const std::vector<RunPlan> runs = plan_runs(spec);
+    const ScenarioSource source = read_scenario_source(spec.scenario_file);
     const Scenario scenario = load_scenario_file(spec.scenario_file, run_overrides(spec, runs[0]));
     for (auto _ : state) {
         if (state.range(0) == 0) {
@@ -38,7 +39,7 @@ void BM_SweepRun(benchmark::State& state) {
             }
             benchmark::DoNotOptimize(active);
         } else {
-            benchmark::DoNotOptimize(execute_run(spec, runs[0], "."));
+            benchmark::DoNotOptimize(execute_run(spec, source, runs[0], "."));
         }
     }
     state.counters["runs_per_s"] =

@@ -52,6 +52,9 @@ CellIndex random_empty_cell(const World& w, const TickContext& ctx, AgentId a, P
 }
 
 std::int64_t place_released(World& w, const TickContext& ctx) {
+    if (ctx.config.jail.placement != JailPlacement::off_grid) {
+        return 0; // only an off-grid jail releases citizens who need a cell
+    }
     std::int64_t placed = 0;
     const auto n = static_cast<AgentId>(w.pop.citizens);
     for (AgentId a = 0; a < n; ++a) {

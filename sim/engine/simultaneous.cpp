@@ -23,6 +23,11 @@ std::uint64_t claim_of(const TickContext& ctx, AgentId a, std::uint32_t phase) {
     return (prio << 32) | static_cast<std::uint32_t>(a);
 }
 
+// The agent a claim value belongs to (its low word).
+AgentId claimant(std::uint64_t claim) {
+    return static_cast<AgentId>(claim & 0xffffffffU);
+}
+
 void claim_min(std::vector<std::uint64_t>& claims, std::size_t slot, std::uint64_t value) {
     std::atomic_ref<std::uint64_t> ref(claims[slot]);
     std::uint64_t seen = ref.load(std::memory_order_relaxed);
@@ -57,7 +62,7 @@ void movement_phase(World& w, const TickContext& ctx) {
         }
     }
     for (AgentId a = 0; a < n; ++a) {
-        if (wish[a] != no_cell && claims[wish[a]] == claim_of(ctx, a, 0)) {
+        if (wish[a] != no_cell && claimant(claims[wish[a]]) == a) {
             const CellIndex from = w.pop.cell[a];
             w.lists.remove(from, a);
             w.lists.insert(wish[a], a);
@@ -110,7 +115,7 @@ void arrest_phase(World& w, const TickContext& ctx, TickTally& tally) {
     // Commit in cop-id order. Stamping keeps the field exact for the cops' moves below.
     for (AgentId c = first; c < n; ++c) {
         const AgentId b = target[c];
-        if (b == no_agent || claims[b] != claim_of(ctx, c, 1)) {
+        if (b == no_agent || claimant(claims[b]) != c) {
             continue;
         }
         make_arrest(w, ctx, c, b, tally);

@@ -98,6 +98,7 @@ int worker(const SweepSpec& spec, const SweepOptions& options) {
     // The same plan as rank 0's (runs[i].run_id == i): rank 0 sends run ids.
     const std::vector<RunPlan> runs = plan_runs(spec);
     const RunsTable table(spec);
+    const ScenarioSource scenario = read_scenario_source(spec.scenario_file);
     const int threads = worker_threads();
     omp_set_num_threads(threads);
     std::string message = "-1";
@@ -111,7 +112,7 @@ int worker(const SweepSpec& spec, const SweepOptions& options) {
         }
         const RunPlan& plan = runs[static_cast<std::size_t>(assign)];
         const auto t0 = std::chrono::steady_clock::now();
-        const RunOutcome outcome = execute_run(spec, plan, options.out);
+        const RunOutcome outcome = execute_run(spec, scenario, plan, options.out);
         const auto wall_us = std::chrono::duration_cast<std::chrono::microseconds>(
                                  std::chrono::steady_clock::now() - t0)
                                  .count();

@@ -35,15 +35,15 @@ const char* axis_kind_name(SweepAxis::Kind k) {
 
 } // namespace
 
-SweepManifest make_sweep_manifest(const SweepSpec& spec, const std::vector<RunPlan>& runs,
-                                  const std::string& design_id, const SweepOptions& options,
-                                  int jobs) {
+SweepManifest make_sweep_manifest(const SweepSpec& spec, const std::string& scenario_sha256,
+                                  const std::vector<RunPlan>& runs, const std::string& design_id,
+                                  const SweepOptions& options, int jobs) {
     SweepManifest m;
     m.design_id = design_id;
     m.sweep_file = spec.file;
     m.sweep_sha256 = sha256_file_hex(spec.file);
     m.scenario_file = spec.scenario_file;
-    m.scenario_sha256 = sha256_file_hex(spec.scenario_file);
+    m.scenario_sha256 = scenario_sha256;
     m.design = design_name(spec.design);
     m.points = runs.empty() ? 0 : runs.back().point + 1;
     m.runs = static_cast<std::int64_t>(runs.size());

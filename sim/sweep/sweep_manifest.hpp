@@ -38,9 +38,9 @@ struct SweepManifest {
     std::string status = "running"; // running | complete | stopped | interrupted
 };
 
-SweepManifest make_sweep_manifest(const SweepSpec& spec, const std::vector<RunPlan>& runs,
-                                  const std::string& design_id, const SweepOptions& options,
-                                  int jobs);
+SweepManifest make_sweep_manifest(const SweepSpec& spec, const std::string& scenario_sha256,
+                                  const std::vector<RunPlan>& runs, const std::string& design_id,
+                                  const SweepOptions& options, int jobs);
 void write_sweep_manifest(const std::filesystem::path& file, const SweepManifest& manifest);
 // The design_id recorded in an existing manifest, if it can be read.
 std::optional<std::string> read_sweep_design_id(const std::filesystem::path& file);

@@ -36,10 +36,18 @@ int threads_per_run(int cores, int workers) {
     return std::max(1, cores / std::max(1, workers));
 }
 
-std::string sweep_design_id(const SweepSpec& spec, const std::vector<RunPlan>& runs,
-                            const RunsTable& table) {
+ScenarioSource read_scenario_source(const std::string& file) {
+    ScenarioSource s;
+    s.file = file;
+    s.text = read_input_file(file);
+    s.sha256 = sha256_hex(s.text);
+    return s;
+}
+
+std::string sweep_design_id(const SweepSpec& spec, const ScenarioSource& scenario,
+                            const std::vector<RunPlan>& runs, const RunsTable& table) {
     std::string text = table.header_line();
-    text += sha256_file_hex(spec.scenario_file) + "\n";
+    text += scenario.sha256 + "\n";
     for (const RunPlan& r : runs) {
         text += fmt::format("{} {} {}", r.run_id, r.seed, fmt::join(run_overrides(spec, r), " "));
         text += "\n";
@@ -47,13 +55,14 @@ std::string sweep_design_id(const SweepSpec& spec, const std::vector<RunPlan>& r
     return sha256_hex(text);
 }
 
-RunOutcome execute_run(const SweepSpec& spec, const RunPlan& plan, const fs::path& sweep_dir) {
+RunOutcome execute_run(const SweepSpec& spec, const ScenarioSource& source, const RunPlan& plan,
+                       const fs::path& sweep_dir) {
     RunOutcome outcome;
     const auto t0 = std::chrono::steady_clock::now();
     const std::string started = utc_now();
     try {
         const std::vector<std::string> overrides = run_overrides(spec, plan);
-        Scenario scenario = load_scenario_file(spec.scenario_file, overrides);
+        Scenario scenario = load_scenario_text(source.text, source.file, overrides);
         scenario.run.seed = plan.seed;
         std::optional<OutputDirectory> keep;
         SingleRunOptions options;
@@ -67,8 +76,8 @@ RunOutcome execute_run(const SweepSpec& spec, const RunPlan& plan, const fs::pat
         const nlohmann::ordered_json summary = simulate_scenario(scenario, options);
         if (keep) {
             Provenance p;
-            p.scenario_file = spec.scenario_file;
-            p.scenario_sha256 = sha256_file_hex(spec.scenario_file);
+            p.scenario_file = source.file;
+            p.scenario_sha256 = source.sha256;
             p.seed = plan.seed;
             p.ticks = scenario.run.ticks;
             p.threads = omp_get_max_threads();
@@ -99,7 +108,8 @@ std::unique_ptr<SweepSession> open_sweep_session(const SweepSpec& spec, const Sw
                                                  int ranks, int& status) {
     auto session = std::make_unique<SweepSession>(spec);
     session->runs = plan_runs(spec);
-    const std::string design_id = sweep_design_id(spec, session->runs, session->table);
+    const std::string design_id =
+        sweep_design_id(spec, session->scenario, session->runs, session->table);
     const fs::path dir = options.out;
     session->dir = dir;
     const fs::path manifest_file = dir / "sweep_manifest.json";
@@ -149,8 +159,8 @@ std::unique_ptr<SweepSession> open_sweep_session(const SweepSpec& spec, const Sw
     const int cores = std::max(1, omp_get_num_procs());
     const int jobs = options.jobs > 0 ? options.jobs : cores;
     // Under MPI each worker rank runs one run at a time: the runs in flight are the workers.
-    session->manifest =
-        make_sweep_manifest(spec, session->runs, design_id, options, ranks > 1 ? ranks - 1 : jobs);
+    session->manifest = make_sweep_manifest(spec, session->scenario.sha256, session->runs,
+                                            design_id, options, ranks > 1 ? ranks - 1 : jobs);
     session->manifest.ranks = ranks;
     write_sweep_manifest(manifest_file, session->manifest);
 
@@ -246,7 +256,7 @@ int run_sweep(const SweepSpec& spec, const SweepOptions& options) {
             }
             const RunPlan& plan = *session->pending[i];
             const auto t0 = std::chrono::steady_clock::now();
-            const RunOutcome outcome = execute_run(spec, plan, session->dir);
+            const RunOutcome outcome = execute_run(spec, session->scenario, plan, session->dir);
             const double wall =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             session->record(plan, session->table.row_line(plan, outcome), outcome.ok, wall,

@@ -33,22 +33,33 @@ struct SweepOptions {
 // failed run (on_error: stop) or interrupted; 2 bad usage (output directory, resume mismatch).
 int run_sweep(const SweepSpec& spec, const SweepOptions& options);
 
-// One run: the scenario with the run's overrides and seed, simulated with `threads` OpenMP
-// threads; per-run outputs kept under run_dir per spec.keep. Never throws: a failure is an
-// outcome with ok = false.
-RunOutcome execute_run(const SweepSpec& spec, const RunPlan& plan,
+// The sweep's base scenario, read once: every run starts from these bytes (a file edited while
+// the sweep runs cannot change its runs), and they are hashed once.
+struct ScenarioSource {
+    std::string file;
+    std::string text;
+    std::string sha256;
+};
+ScenarioSource read_scenario_source(const std::string& file);
+
+// One run: the scenario with the run's overrides and seed, simulated with the calling thread's
+// OpenMP threads; per-run outputs kept under sweep_dir/runs/ per spec.keep. Never throws: a
+// failure is an outcome with ok = false.
+RunOutcome execute_run(const SweepSpec& spec, const ScenarioSource& scenario, const RunPlan& plan,
                        const std::filesystem::path& sweep_dir);
 
 // A digest of everything that determines the sweep's results (the scenario file's bytes, every
 // run's overrides and seed, the columns): a resumed sweep must match it.
-std::string sweep_design_id(const SweepSpec& spec, const std::vector<RunPlan>& runs,
-                            const RunsTable& table);
+std::string sweep_design_id(const SweepSpec& spec, const ScenarioSource& scenario,
+                            const std::vector<RunPlan>& runs, const RunsTable& table);
 
 // The bookkeeping of one sweep on the process that writes its rows (the only process locally;
 // rank 0 under MPI): the plan, the journal, the manifest, timings and progress.
 struct SweepSession {
-    explicit SweepSession(const SweepSpec& s) : spec(s), table(s) {}
+    explicit SweepSession(const SweepSpec& s)
+        : spec(s), scenario(read_scenario_source(s.scenario_file)), table(s) {}
     const SweepSpec& spec;
+    ScenarioSource scenario;
     RunsTable table;
     std::vector<RunPlan> runs;
     std::vector<const RunPlan*> pending; // runs not yet in the journal, in run_id order

@@ -1,6 +1,7 @@
 // The runs of a sweep: every design point crossed with every replicate seed, run_id = point x
 // replicates + replicate, the same seed for a replicate at every point, and each run's overrides.
 #include "sim/sweep/run_plan.hpp"
+#include "sweep_test_helpers.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -12,12 +13,8 @@ using namespace unrest;
 
 namespace {
 
-using Strings = std::vector<std::string>;
-
-SweepAxis list_axis(std::string key, Strings values) {
-    return SweepAxis{
-        .key = std::move(key), .kind = SweepAxis::Kind::list, .values = std::move(values)};
-}
+using unrest::testing::list_axis;
+using unrest::testing::Strings;
 
 // A 3 x 2 grid over run 2, ticks fixed, 4 replicates with unordered seeds.
 SweepSpec grid_spec() {

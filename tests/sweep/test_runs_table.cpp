@@ -1,6 +1,7 @@
 // runs.csv rows: the CSV quoting, the columns derived from the spec, a row for an ok and a failed
 // run, and the metric values picked out of a summary.
 #include "sim/sweep/runs_table.hpp"
+#include "sweep_test_helpers.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -11,12 +12,8 @@ using namespace unrest;
 
 namespace {
 
-using Strings = std::vector<std::string>;
-
-SweepAxis list_axis(std::string key, Strings values) {
-    return SweepAxis{
-        .key = std::move(key), .kind = SweepAxis::Kind::list, .values = std::move(values)};
-}
+using unrest::testing::list_axis;
+using unrest::testing::Strings;
 
 SweepSpec two_axis_spec() {
     SweepSpec spec;
