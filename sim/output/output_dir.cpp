@@ -2,8 +2,6 @@
 
 #include <atomic>
 #include <cerrno>
-#include <charconv>
-#include <csignal>
 #include <fmt/format.h>
 #include <fstream>
 #include <string>
@@ -13,7 +11,6 @@
 namespace fs = std::filesystem;
 
 namespace unrest {
-namespace detail {
 namespace {
 
 // Distinguishes temporary directories made by one process.
@@ -23,95 +20,108 @@ std::string quoted(const fs::path& p) {
     return fmt::format("'{}'", p.string());
 }
 
-bool is_empty_directory(const fs::path& dir) {
-    return fs::is_directory(dir) && fs::directory_iterator(dir) == fs::directory_iterator();
+// What errno says, or a generic reason when it says nothing.
+std::string errno_text(int error) {
+    return error != 0 ? std::generic_category().message(error) : std::string("write failed");
 }
 
-// "out/run/" names the directory "out/run": drop the trailing separator.
-fs::path without_trailing_separator(fs::path p) {
-    while (!p.has_filename() && p.has_parent_path() && p != p.root_path()) {
-        p = p.parent_path();
+fs::path make_unique_directory(const std::string& base) {
+    for (;;) {
+        fs::path temp = fmt::format("{}{}", base, temp_counter++);
+        if (fs::create_directory(temp)) { // false: it already exists, try the next number
+            return temp;
+        }
     }
-    return p;
 }
 
 } // namespace
-} // namespace detail
 
-OutputDirectory::OutputDirectory(fs::path final_dir, fs::path temp, bool force)
-    : final_(std::move(final_dir)), temp_(std::move(temp)), force_(force) {}
+OutputDirectory::OutputDirectory(fs::path given, fs::path final_dir, fs::path temp, FileLock marker,
+                                 OutputRules rules)
+    : given_(std::move(given)), final_(std::move(final_dir)), temp_(std::move(temp)),
+      marker_(std::move(marker)), rules_(std::move(rules)) {}
 
-void remove_stale_temporaries(const fs::path& final_dir) {
-    const fs::path parent = final_dir.has_parent_path() ? final_dir.parent_path() : fs::path(".");
-    const std::string prefix = final_dir.filename().string() + ".tmp-";
+std::vector<std::string> clean_temporaries(const fs::path& parent, std::string_view prefix,
+                                           const fs::path& own) {
+    std::vector<std::string> live;
     std::error_code ec;
-    for (const fs::directory_entry& e : fs::directory_iterator(parent, ec)) {
-        const std::string name = e.path().filename().string();
-        if (name.rfind(prefix, 0) != 0) {
+    for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+        const fs::path& p = it->path();
+        const std::string name = p.filename().string();
+        if (!name.starts_with(prefix) || name.find(".tmp-") == std::string::npos || p == own) {
             continue;
         }
-        // "<name>.tmp-<pid>-<n>": stale when process <pid> no longer exists.
-        const std::string rest = name.substr(prefix.size());
-        long pid = 0;
-        const auto [ptr, parsed] = std::from_chars(rest.data(), rest.data() + rest.size(), pid);
-        if (parsed != std::errc() || ptr == rest.data() || *ptr != '-' || pid <= 0) {
+        std::error_code status_error;
+        if (!fs::is_directory(fs::symlink_status(p, status_error))) {
             continue;
         }
-        if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
-            fs::remove_all(e.path(), ec);
+        const fs::path marker = p / temp_marker_name;
+        if (!fs::exists(fs::symlink_status(marker, status_error))) {
+            continue; // not made by unrest, or its writer is committing it: not ours to touch
+        }
+        if (lock_is_stale(marker)) {
+            std::error_code ignored;
+            fs::remove_all(p, ignored);
+        } else {
+            const std::string holder = lock_holder(marker);
+            live.push_back(holder.empty() ? std::string("another process") : holder);
         }
     }
+    return live;
 }
 
-OutputDirectory OutputDirectory::prepare(const fs::path& final_dir, bool force) {
-    const fs::path target = detail::without_trailing_separator(final_dir);
-    if (target.empty() || !target.has_filename()) {
-        throw OutputError(fmt::format("invalid output directory {}", detail::quoted(final_dir)));
-    }
+OutputDirectory OutputDirectory::prepare(const fs::path& final_dir, const OutputRules& rules) {
+    const fs::path target = resolve_output_path(final_dir);
+    check_output_target(final_dir, target, rules);
     try {
-        if (fs::exists(target)) {
-            if (!fs::is_directory(target)) {
-                throw OutputError(fmt::format("output path {} exists and is not a directory",
-                                              detail::quoted(target)));
-            }
-            if (!detail::is_empty_directory(target) && !force) {
-                throw OutputError(fmt::format(
-                    "output directory {} exists and is not empty; pass --force to replace it",
-                    detail::quoted(target)));
-            }
+        fs::create_directories(target.parent_path());
+        const fs::path temp =
+            make_unique_directory(fmt::format("{}.tmp-{}-", target.string(), ::getpid()));
+        std::optional<FileLock> marker;
+        try {
+            marker.emplace(FileLock::create_locked(temp / temp_marker_name));
+        } catch (...) {
+            std::error_code ignored;
+            fs::remove_all(temp, ignored);
+            throw;
         }
-        if (target.has_parent_path()) {
-            fs::create_directories(target.parent_path());
+        OutputDirectory out(final_dir, target, temp, std::move(*marker), rules);
+        // After our marker is locked: of two processes starting at once, at least one sees the
+        // other's marker.
+        const std::vector<std::string> live =
+            clean_temporaries(target.parent_path(), target.filename().string() + ".tmp-", temp);
+        if (!live.empty()) {
+            throw OutputError(fmt::format("--out {}: another unrest process ({}) is writing this "
+                                          "output; wait for it to end or choose another directory",
+                                          quoted(final_dir), live.front()));
         }
-        remove_stale_temporaries(target);
-        const std::string base = fmt::format("{}.tmp-{}-", target.string(), ::getpid());
-        for (;;) {
-            fs::path temp = fmt::format("{}{}", base, detail::temp_counter++);
-            if (fs::create_directory(temp)) { // false: it already exists, try the next number
-                return OutputDirectory(target, std::move(temp), force);
-            }
-        }
+        return out;
     } catch (const fs::filesystem_error& e) {
-        throw OutputError(fmt::format("cannot prepare output directory {}: {}",
-                                      detail::quoted(target), e.code().message()));
+        throw OutputError(fmt::format("cannot prepare output directory {}: {}", quoted(target),
+                                      e.code().message()));
     }
 }
 
 OutputDirectory::OutputDirectory(OutputDirectory&& other) noexcept
-    : final_(std::move(other.final_)), temp_(std::move(other.temp_)), force_(other.force_),
-      committed_(other.committed_) {
+    : given_(std::move(other.given_)), final_(std::move(other.final_)),
+      temp_(std::move(other.temp_)), marker_(std::move(other.marker_)),
+      rules_(std::move(other.rules_)), committed_(other.committed_) {
     other.temp_.clear();
+    other.marker_.reset();
     other.committed_ = true; // the moved-from object owns nothing
 }
 
 OutputDirectory& OutputDirectory::operator=(OutputDirectory&& other) noexcept {
     if (this != &other) {
         discard();
+        given_ = std::move(other.given_);
         final_ = std::move(other.final_);
         temp_ = std::move(other.temp_);
-        force_ = other.force_;
+        marker_ = std::move(other.marker_);
+        rules_ = std::move(other.rules_);
         committed_ = other.committed_;
         other.temp_.clear();
+        other.marker_.reset();
         other.committed_ = true;
     }
     return *this;
@@ -126,31 +136,37 @@ void OutputDirectory::discard() noexcept {
         std::error_code ignored;
         fs::remove_all(temp_, ignored);
     }
+    marker_.reset();
 }
 
 void OutputDirectory::commit() {
     if (committed_) {
-        throw OutputError(
-            fmt::format("output directory {} already committed", detail::quoted(final_)));
+        throw OutputError(fmt::format("output directory {} already committed", quoted(final_)));
     }
     try {
-        if (fs::exists(final_)) {
-            if (detail::is_empty_directory(final_)) {
+        // The marker goes first so that it does not end up in the output; our lock on it holds
+        // until the rename is done.
+        fs::remove(temp_ / temp_marker_name);
+        const fs::file_status status = fs::symlink_status(final_);
+        if (fs::exists(status)) {
+            if (is_empty_directory(final_)) {
                 fs::remove(final_);
-            } else if (force_) {
+            } else if (fs::is_directory(status) && rules_.force &&
+                       holds_unrest_manifest(final_, rules_.kind)) {
                 fs::remove_all(final_);
             } else {
                 throw OutputError(fmt::format(
-                    "output directory {} appeared and is not empty; pass --force to replace it",
-                    detail::quoted(final_)));
+                    "--out {}: the directory appeared meanwhile and is not empty; left as it is",
+                    quoted(given_)));
             }
         }
         fs::rename(temp_, final_);
     } catch (const fs::filesystem_error& e) {
-        throw OutputError(fmt::format("cannot move {} to {}: {}", detail::quoted(temp_),
-                                      detail::quoted(final_), e.code().message()));
+        throw OutputError(fmt::format("cannot move {} to {}: {}", quoted(temp_), quoted(final_),
+                                      e.code().message()));
     }
     committed_ = true;
+    marker_.reset();
 }
 
 void write_file_atomically(const fs::path& file, std::string_view contents) {
@@ -161,9 +177,10 @@ void write_file_atomically(const fs::path& file, std::string_view contents) {
         out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
         out.close();
         if (!out) {
+            const int error = errno;
             std::error_code ignored;
             fs::remove(temp, ignored);
-            throw OutputError(fmt::format("cannot write {}", detail::quoted(temp)));
+            throw OutputError(fmt::format("cannot write {}: {}", quoted(temp), errno_text(error)));
         }
     }
     std::error_code error;
@@ -171,8 +188,8 @@ void write_file_atomically(const fs::path& file, std::string_view contents) {
     if (error) {
         std::error_code ignored;
         fs::remove(temp, ignored);
-        throw OutputError(fmt::format("cannot rename {} to {}: {}", detail::quoted(temp),
-                                      detail::quoted(file), error.message()));
+        throw OutputError(
+            fmt::format("cannot rename {} to {}: {}", quoted(temp), quoted(file), error.message()));
     }
 }
 

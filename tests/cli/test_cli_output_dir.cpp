@@ -81,13 +81,14 @@ TEST(CliOutputDir, ExistingEmptyDirectoryIsAccepted) {
     EXPECT_TRUE(temp_siblings(out).empty());
 }
 
-TEST(CliOutputDir, ForceReplacesANonEmptyDirectory) {
+TEST(CliOutputDir, ForceReplacesAnEarlierRunsOutput) {
     const TempDir tmp;
     const fs::path out = tmp / "out";
+    ASSERT_EQ(run_quick(out).status, 0);
     fs::create_directories(out / "sub");
     write_file(out / "old.txt", "old\n");
     write_file(out / "timeseries.csv", "stale\n");
-    const Result r = run_quick(out, {"--force"});
+    const Result r = run_quick(out, {"--force", "--seed", "5"});
     ASSERT_EQ(r.status, 0) << describe(r);
     EXPECT_EQ(listing(out), output_files); // the old contents are gone, not merged
     EXPECT_NE(read_file(out / "timeseries.csv"), "stale\n");
@@ -138,13 +139,14 @@ TEST(CliOutputDir, InterruptedRunLeavesNothingBehind) {
     expect_no_output(out);
 
     const fs::path kept = tmp / "kept";
-    fs::create_directory(kept);
-    write_file(kept / "keep.txt", "precious\n");
+    ASSERT_EQ(run_quick(kept).status, 0);
+    const std::string before = read_file(kept / "timeseries.csv");
     const Result f = unrest({"run", run2(), "--out", kept.string(), "--ticks", "100000000",
                              "--threads", "1", "--quiet", "--force"},
                             interrupt);
     EXPECT_EQ(f.status, 130) << describe(f);
-    EXPECT_EQ(listing(kept), std::vector<std::string>{"keep.txt"});
+    EXPECT_EQ(listing(kept), output_files);
+    EXPECT_EQ(read_file(kept / "timeseries.csv"), before);
     EXPECT_TRUE(temp_siblings(kept).empty());
 }
 
