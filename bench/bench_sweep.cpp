@@ -27,7 +27,8 @@ SweepSpec classic_spec() {
 void BM_SweepRun(benchmark::State& state) {
     omp_set_num_threads(1);
     const SweepSpec spec = classic_spec();
-    const std::vector<RunPlan> runs = plan_runs(spec);
+    const SweepPlan plan(spec);
+    const std::vector<RunPlan> runs{plan.run(0)};
     const ScenarioSource source = read_scenario_source(spec.scenario_file);
     const Scenario scenario = load_scenario_file(spec.scenario_file, run_overrides(spec, runs[0]));
     for (auto _ : state) {

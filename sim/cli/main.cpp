@@ -1,4 +1,5 @@
 // The unrest command-line program: run, validate, params.
+#include "../run/thread_limits.hpp"
 #include "../scenario/load.hpp"
 #include "../scenario/parameter_table.hpp"
 #include "run_command.hpp"
@@ -81,8 +82,9 @@ int main(int argc, char** argv) {
                  "(under mpirun: across ranks)");
     sweep_cmd->add_option("file", sweep_file, "Sweep YAML file")->required();
     sweep_cmd->add_option("--out,-o", sweep_out, "Output directory")->required();
-    sweep_cmd->add_option("--jobs,-j", sweep.jobs, "Runs at a time (default: one per core)")
-        ->check(CLI::Range(1, 4096));
+    std::optional<std::int64_t> sweep_jobs;
+    sweep_cmd->add_option("--jobs,-j", sweep_jobs,
+                          "Runs at a time (default: one per core; at most 4 x the cores)");
     sweep_cmd->add_flag("--resume", sweep.resume,
                         "Continue the sweep in --out: run only the missing runs");
     sweep_cmd->add_flag("--force", sweep.force, "Replace a non-empty output directory");
@@ -110,6 +112,14 @@ int main(int argc, char** argv) {
         return validate_command(validate_file, validate_overrides, validate_print);
     }
     if (sweep_cmd->parsed()) {
+        if (sweep_jobs) {
+            if (const std::string problem = unrest::thread_count_problem("--jobs", *sweep_jobs);
+                !problem.empty()) {
+                fmt::print(stderr, "error: {}\n", problem);
+                return 2;
+            }
+            sweep.jobs = static_cast<int>(*sweep_jobs);
+        }
         sweep.out = sweep_out;
         sweep.command_line = run.command_line;
         return unrest::cli::sweep_command(sweep_file, sweep);

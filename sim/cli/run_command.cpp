@@ -5,6 +5,7 @@
 #include "../output/sha256.hpp"
 #include "../run/progress.hpp"
 #include "../run/single_run.hpp"
+#include "../run/thread_limits.hpp"
 #include "../scenario/load.hpp"
 
 #include <atomic>
@@ -28,6 +29,15 @@ extern "C" void on_signal(int /*signal*/) {
 }
 
 struct Interrupted {};
+
+// The output directory as the user named it, without a trailing separator or a final ".".
+std::filesystem::path display_path(const std::string& given) {
+    std::filesystem::path p = std::filesystem::path(given).lexically_normal();
+    if (!p.has_filename() && p.has_parent_path() && p != p.root_path()) {
+        p = p.parent_path();
+    }
+    return p;
+}
 
 // A decimal integer in [0, max], digits only: no sign, no spaces, no overflow. (CLI11 wraps
 // "-1" and saturates overflowing values silently, so these options are parsed here.)
@@ -70,20 +80,29 @@ int run_command(const RunOptions& options) {
         scenario.run.ticks = static_cast<Tick>(*ticks);
     }
     if (options.threads) {
-        if (*options.threads < 1) {
-            fmt::print(stderr, "error: --threads: expected an integer >= 1, found {}\n",
-                       *options.threads);
+        if (const std::string problem = thread_count_problem("--threads", *options.threads);
+            !problem.empty()) {
+            fmt::print(stderr, "error: {}\n", problem);
             return 2;
         }
         omp_set_num_threads(*options.threads);
+    } else if (const std::string problem = omp_environment_problem(); !problem.empty()) {
+        fmt::print(stderr, "error: {}\n", problem);
+        return 2;
     }
 
-    // Handlers first: a signal after the temporary directory exists must still remove it.
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
+    // Handlers first: a signal after the temporary directory exists must still remove it. A
+    // closed terminal (SIGHUP) is an interruption like any other.
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP}) {
+        std::signal(signal, on_signal);
+    }
     std::optional<OutputDirectory> out;
     try {
-        out.emplace(OutputDirectory::prepare(options.out_dir, options.force));
+        OutputRules rules;
+        rules.kind = OutputKind::run;
+        rules.force = options.force;
+        rules.inputs = {options.scenario_file};
+        out.emplace(OutputDirectory::prepare(options.out_dir, rules));
     } catch (const OutputError& e) {
         fmt::print(stderr, "error: {}\n", e.what());
         return 2;
@@ -131,9 +150,10 @@ int run_command(const RunOptions& options) {
     if (!options.quiet) {
         fmt::print("unrest: simulated '{}' for {} ticks (seed {}, {} threads)\n", scenario.name,
                    scenario.run.ticks, scenario.run.seed, omp_get_max_threads());
-        fmt::print("outputs written to {}/\n", out->final_path().string());
+        const std::filesystem::path shown = display_path(options.out_dir);
+        fmt::print("outputs written to {}/\n", shown.string());
         for (const char* f : {"timeseries.csv", "summary.json", "manifest.json"}) {
-            fmt::print("  {}\n", (out->final_path() / f).string());
+            fmt::print("  {}\n", (shown / f).string());
         }
     }
     return 0;

@@ -1,5 +1,6 @@
 #include "sweep_command.hpp"
 
+#include "../run/thread_limits.hpp"
 #include "../scenario/load.hpp"
 #include "../sweep/mpi_sweep.hpp"
 #include "../sweep/sweep_spec.hpp"
@@ -9,6 +10,10 @@
 namespace unrest::cli {
 
 int sweep_command(const std::string& sweep_file, const SweepOptions& options) {
+    if (const std::string problem = omp_environment_problem(); !problem.empty()) {
+        fmt::print(stderr, "error: {}\n", problem);
+        return 2;
+    }
     SweepSpec spec;
     try {
         spec = load_sweep_file(sweep_file);

@@ -122,8 +122,6 @@ std::array<std::uint8_t, 32> Sha256::digest() noexcept {
     return out;
 }
 
-namespace {
-
 std::string to_hex(const std::array<std::uint8_t, 32>& digest) {
     constexpr std::string_view digits = "0123456789abcdef";
     std::string hex;
@@ -134,8 +132,6 @@ std::string to_hex(const std::array<std::uint8_t, 32>& digest) {
     }
     return hex;
 }
-
-} // namespace
 
 std::string sha256_hex(std::string_view bytes) {
     Sha256 hasher;

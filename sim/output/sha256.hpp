@@ -26,6 +26,9 @@ private:
     std::uint64_t length_bytes_ = 0;
 };
 
+// A digest as lower-case hexadecimal (64 characters).
+std::string to_hex(const std::array<std::uint8_t, 32>& digest);
+
 // Lower-case hexadecimal digest (64 characters).
 std::string sha256_hex(std::string_view bytes);
 

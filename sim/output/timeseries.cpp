@@ -2,6 +2,8 @@
 
 #include "error.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <fmt/format.h>
 #include <iterator>
 
@@ -55,7 +57,9 @@ void TimeseriesCsvWriter::put_line(const std::string& line) {
     out_.write(line.data(), static_cast<std::streamsize>(line.size()));
     out_.put('\n');
     if (!out_) {
-        throw OutputError("cannot write the time series: the output stream failed");
+        const int error = errno;
+        throw OutputError(fmt::format("cannot write the time series: {}",
+                                      error != 0 ? std::strerror(error) : "the stream failed"));
     }
 }
 

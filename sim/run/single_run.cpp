@@ -6,6 +6,8 @@
 #include "../output/summary.hpp"
 #include "../output/timeseries.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <fmt/format.h>
 #include <fstream>
@@ -21,8 +23,8 @@ nlohmann::ordered_json simulate_scenario(const Scenario& scenario,
     if (options.timeseries_dir) {
         csv.open(*options.timeseries_dir / "timeseries.csv", std::ios::binary);
         if (!csv) {
-            throw OutputError(fmt::format("{}: could not create timeseries.csv",
-                                          options.timeseries_dir->string()));
+            throw OutputError(fmt::format("{}: could not create timeseries.csv: {}",
+                                          options.timeseries_dir->string(), std::strerror(errno)));
         }
         series.emplace(csv);
     }
@@ -52,8 +54,8 @@ nlohmann::ordered_json simulate_scenario(const Scenario& scenario,
     if (series) {
         csv.close();
         if (!csv) {
-            throw OutputError(fmt::format("{}: could not write timeseries.csv",
-                                          options.timeseries_dir->string()));
+            throw OutputError(fmt::format("{}: could not write timeseries.csv: {}",
+                                          options.timeseries_dir->string(), std::strerror(errno)));
         }
     }
     return summary.finish();

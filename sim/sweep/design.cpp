@@ -255,45 +255,48 @@ std::string axis_value_at(const SweepAxis& axis, double u) {
     return format_value(range_value(axis, u), axis.integer);
 }
 
-std::vector<std::vector<std::string>> design_points(const SweepSpec& spec) {
-    const std::size_t d = spec.axes.size();
-    std::vector<std::vector<std::string>> rows;
+Design::Design(const SweepSpec& spec) : spec_(&spec) {
     if (spec.design == SweepDesign::grid) {
-        std::vector<std::vector<std::string>> values;
-        values.reserve(d);
-        std::size_t total = 1;
+        grid_values_.reserve(spec.axes.size());
         for (const SweepAxis& axis : spec.axes) {
-            values.push_back(axis_values(axis));
-            total *= values.back().size();
+            grid_values_.push_back(axis_values(axis));
+            points_ *= static_cast<std::int64_t>(grid_values_.back().size());
         }
-        rows.reserve(total);
-        std::vector<std::size_t> index(d, 0);
-        for (std::size_t p = 0; p < total; ++p) {
-            std::vector<std::string> row(d);
-            for (std::size_t j = 0; j < d; ++j) {
-                row[j] = values[j][index[j]];
-            }
-            rows.push_back(std::move(row));
-            // Odometer: the last axis turns fastest.
-            for (std::size_t j = d; j-- > 0;) {
-                if (++index[j] < values[j].size()) {
-                    break;
-                }
-                index[j] = 0;
-            }
-        }
-        return rows;
+        return;
     }
-    const std::vector<std::vector<double>> unit =
-        spec.design == SweepDesign::lhs ? latin_hypercube(spec.points, d, spec.design_seed)
-                                        : sobol_points(spec.points, d);
-    rows.reserve(unit.size());
-    for (const std::vector<double>& point : unit) {
-        std::vector<std::string> row(d);
-        for (std::size_t j = 0; j < d; ++j) {
-            row[j] = axis_value_at(spec.axes[j], point[j]);
+    unit_ = spec.design == SweepDesign::lhs
+                ? latin_hypercube(spec.points, spec.axes.size(), spec.design_seed)
+                : sobol_points(spec.points, spec.axes.size());
+    points_ = static_cast<std::int64_t>(unit_.size());
+}
+
+std::vector<std::string> Design::values(std::int64_t point) const {
+    require(point >= 0 && point < points_, "Design::values: point out of range");
+    const std::size_t d = spec_->axes.size();
+    std::vector<std::string> row(d);
+    if (spec_->design == SweepDesign::grid) {
+        // Mixed radix, the last axis the lowest digit (it turns fastest).
+        std::int64_t rest = point;
+        for (std::size_t j = d; j-- > 0;) {
+            const auto size = static_cast<std::int64_t>(grid_values_[j].size());
+            row[j] = grid_values_[j][static_cast<std::size_t>(rest % size)];
+            rest /= size;
         }
-        rows.push_back(std::move(row));
+        return row;
+    }
+    const std::vector<double>& u = unit_[static_cast<std::size_t>(point)];
+    for (std::size_t j = 0; j < d; ++j) {
+        row[j] = axis_value_at(spec_->axes[j], u[j]);
+    }
+    return row;
+}
+
+std::vector<std::vector<std::string>> design_points(const SweepSpec& spec) {
+    const Design design(spec);
+    std::vector<std::vector<std::string>> rows;
+    rows.reserve(static_cast<std::size_t>(design.points()));
+    for (std::int64_t p = 0; p < design.points(); ++p) {
+        rows.push_back(design.values(p));
     }
     return rows;
 }

@@ -21,8 +21,25 @@ std::vector<std::string> axis_values(const SweepAxis& axis);
 // linear/uniform map to low + u (high - low); log/log_uniform map in log space.
 std::string axis_value_at(const SweepAxis& axis, double u);
 
-// Every design point of the spec, in order: rows of axis values (one per axis, in axis order).
-// grid: Cartesian product, the last axis varying fastest.
+// The design points of a sweep, each computed on demand from its index: a grid keeps each axis's
+// values (the point is decoded from its index), LHS and Sobol keep the unit-cube coordinates.
+class Design {
+public:
+    explicit Design(const SweepSpec& spec); // `spec` must outlive the design
+
+    std::int64_t points() const noexcept { return points_; }
+    // One value per axis (YAML scalar text, in axis order) of point `point` in [0, points()).
+    // grid: Cartesian product, the last axis varying fastest.
+    std::vector<std::string> values(std::int64_t point) const;
+
+private:
+    const SweepSpec* spec_;
+    std::int64_t points_ = 1;
+    std::vector<std::vector<std::string>> grid_values_; // grid: each axis's values
+    std::vector<std::vector<double>> unit_;             // lhs, sobol: points x axes in [0, 1)
+};
+
+// Every design point of the spec, in order (Design::values of each point).
 std::vector<std::vector<std::string>> design_points(const SweepSpec& spec);
 
 // A double as YAML scalar text: shortest form that reads back exactly; integers without ".0".

@@ -9,15 +9,18 @@
 #include <fmt/format.h>
 #include <mpi.h>
 #include <omp.h>
+#include <optional>
 #include <string>
 
 namespace unrest {
 
 namespace {
 
-constexpr int tag_request = 1; // worker -> 0: "run_id ok wall_us threads\nrow", or "-1" (ready)
-constexpr int tag_assign = 2;  // 0 -> worker: the run_id to run next, or -1 to stop
-constexpr int tag_status = 3;  // 0 -> all: session status before work starts
+// worker -> 0: "run_id status wall_us threads\ntext", or "-1" (ready); status 1 ok, 0 a failed
+// run (text: its row), 2 a run that could not write its outputs (text: why).
+constexpr int tag_request = 1;
+constexpr int tag_assign = 2; // 0 -> worker: the run_id to run next, or -1 to stop
+constexpr int tag_status = 3; // 0 -> all: session status before work starts
 
 struct MpiSession {
     MpiSession() {
@@ -54,7 +57,6 @@ int coordinator(const SweepSpec& spec, const SweepOptions& options, int ranks) {
     if (!session) {
         return status;
     }
-    std::size_t next = 0;
     int active = ranks - 1;
     while (active > 0) {
         MPI_Status st;
@@ -64,21 +66,29 @@ int coordinator(const SweepSpec& spec, const SweepOptions& options, int ranks) {
         std::string message(static_cast<std::size_t>(bytes), '\0');
         MPI_Recv(message.data(), bytes, MPI_CHAR, st.MPI_SOURCE, tag_request, MPI_COMM_WORLD,
                  MPI_STATUS_IGNORE);
-        // "<index> <ok> <wall_us> <threads>\n<row>" or "-1" (ready, nothing to report)
+        // "<index> <status> <wall_us> <threads>\n<text>" or "-1" (ready, nothing to report)
         const std::size_t nl = message.find('\n');
         long long index = -1;
-        int ok = 0;
+        int status_code = 0;
         long long wall_us = 0;
         int threads = 1;
-        std::sscanf(message.c_str(), "%lld %d %lld %d", &index, &ok, &wall_us, &threads);
-        if (index >= 0 && nl != std::string::npos) {
-            session->record(session->runs[static_cast<std::size_t>(index)], message.substr(nl + 1),
-                            ok != 0, static_cast<double>(wall_us) * 1e-6, threads);
+        std::sscanf(message.c_str(), "%lld %d %lld %d", &index, &status_code, &wall_us, &threads);
+        if (index >= 0 && index < session->plan.runs() && nl != std::string::npos) {
+            RunOutcome outcome;
+            outcome.ok = status_code == 1;
+            outcome.output_failed = status_code == 2;
+            const std::string text = message.substr(nl + 1);
+            if (outcome.output_failed) {
+                outcome.error = text;
+            }
+            session->record(session->plan.run(index), outcome, text,
+                            static_cast<double>(wall_us) * 1e-6, threads);
         }
         long long assign = -1;
-        if (next < session->pending.size() && !session->stopped() && !sweep_interrupted()) {
-            assign = static_cast<long long>(session->pending[next++]->run_id);
-        } else {
+        if (!session->stopped() && !sweep_interrupted()) {
+            assign = session->next_pending();
+        }
+        if (assign < 0) {
             --active;
         }
         MPI_Send(&assign, 1, MPI_LONG_LONG, st.MPI_SOURCE, tag_assign, MPI_COMM_WORLD);
@@ -95,10 +105,17 @@ int worker(const SweepSpec& spec, const SweepOptions& options) {
     if (go == 0) {
         return 2;
     }
-    // The same plan as rank 0's (runs[i].run_id == i): rank 0 sends run ids.
-    const std::vector<RunPlan> runs = plan_runs(spec);
+    // The same plan as rank 0's: rank 0 sends run ids.
+    const SweepPlan runs(spec);
     const RunsTable table(spec);
-    const ScenarioSource scenario = read_scenario_source(spec.scenario_file);
+    // Read once, as rank 0 did; if it cannot be read here, every run reports why.
+    std::optional<ScenarioSource> scenario;
+    std::string unreadable;
+    try {
+        scenario = read_scenario_source(spec.scenario_file);
+    } catch (const std::exception& e) {
+        unreadable = e.what();
+    }
     const int threads = worker_threads();
     omp_set_num_threads(threads);
     std::string message = "-1";
@@ -110,14 +127,21 @@ int worker(const SweepSpec& spec, const SweepOptions& options) {
         if (assign < 0) {
             return 0;
         }
-        const RunPlan& plan = runs[static_cast<std::size_t>(assign)];
+        const RunPlan plan = runs.run(assign);
         const auto t0 = std::chrono::steady_clock::now();
-        const RunOutcome outcome = execute_run(spec, scenario, plan, options.out);
+        RunOutcome outcome;
+        if (scenario) {
+            outcome = execute_run(spec, *scenario, plan, options.out);
+        } else {
+            outcome.output_failed = true;
+            outcome.error = unreadable;
+        }
         const auto wall_us = std::chrono::duration_cast<std::chrono::microseconds>(
                                  std::chrono::steady_clock::now() - t0)
                                  .count();
-        message = fmt::format("{} {} {} {}\n{}", assign, outcome.ok ? 1 : 0, wall_us, threads,
-                              table.row_line(plan, outcome));
+        message = fmt::format(
+            "{} {} {} {}\n{}", assign, outcome.output_failed ? 2 : (outcome.ok ? 1 : 0), wall_us,
+            threads, outcome.output_failed ? outcome.error : table.row_line(plan, outcome));
     }
 }
 

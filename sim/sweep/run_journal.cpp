@@ -1,5 +1,6 @@
 #include "run_journal.hpp"
 
+#include "../output/error.hpp"
 #include "runs_table.hpp"
 
 #include <cerrno>
@@ -8,87 +9,148 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <fstream>
-#include <stdexcept>
 #include <unistd.h>
 
 namespace unrest {
 
 namespace {
 
-[[noreturn]] void fail(const std::filesystem::path& file, const std::string& what) {
-    throw std::runtime_error(fmt::format("{}: {}", file.string(), what));
+// A journal line longer than this is not a row this program wrote.
+constexpr std::size_t max_line_bytes = 1u << 20;
+
+std::string located(const std::filesystem::path& file, std::int64_t line,
+                    const std::string& message) {
+    return line > 0 ? fmt::format("{}:{}: {}", file.string(), line, message)
+                    : fmt::format("{}: {}", file.string(), message);
 }
 
-void write_all(int fd, const std::string& data, const std::filesystem::path& file) {
-    std::size_t done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            fail(file, fmt::format("write failed: {}", std::strerror(errno)));
+std::string shown(std::string_view text) {
+    return fmt::format("'{}'", printable(text));
+}
+
+// One line without its "\n"; `complete` tells whether the "\n" was there. False at the end.
+bool read_line(std::istream& in, std::string& line, bool& complete,
+               const std::filesystem::path& file, std::int64_t line_no) {
+    line.clear();
+    complete = false;
+    std::streambuf* buffer = in.rdbuf();
+    for (;;) {
+        const int c = buffer->sbumpc();
+        if (c == std::char_traits<char>::eof()) {
+            return !line.empty();
         }
-        done += static_cast<std::size_t>(n);
+        if (c == '\n') {
+            complete = true;
+            return true;
+        }
+        if (line.size() >= max_line_bytes) {
+            throw JournalError(file, line_no,
+                               fmt::format("expected a row of at most {} bytes, found a longer "
+                                           "line",
+                                           max_line_bytes));
+        }
+        line.push_back(static_cast<char>(c));
     }
+}
+
+// What is wrong with one row, or "".
+std::string row_problem(const std::vector<std::string>& fields, std::size_t columns,
+                        std::int64_t runs, std::int64_t& id) {
+    if (fields.size() != columns) {
+        return fmt::format("expected a row of {} fields (this sweep's columns), found {}", columns,
+                           fields.size());
+    }
+    const std::string& text = fields[0];
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || id < 0 ||
+        id >= runs) {
+        return fmt::format("expected a run_id in [0, {}), found {}", runs, shown(text));
+    }
+    return {};
+}
+
+std::string errno_text(int error) {
+    return error != 0 ? std::strerror(error) : "write failed";
 }
 
 } // namespace
 
+JournalError::JournalError(const std::filesystem::path& file, std::int64_t line,
+                           const std::string& message)
+    : std::runtime_error(located(file, line, message)), line_(line), message_(message) {}
+
+JournalIndex read_journal(std::istream& in, const std::filesystem::path& file,
+                          const std::string& header, std::int64_t runs,
+                          const JournalRowCheck& check) {
+    JournalIndex index;
+    index.rows.resize(static_cast<std::size_t>(runs));
+    const std::string header_line = header.substr(0, header.size() - 1);
+    const std::size_t columns = split_csv_line(header_line).size();
+    std::string line;
+    bool complete = false;
+    std::int64_t offset = 0;
+    std::int64_t line_no = 0;
+    while (read_line(in, line, complete, file, line_no + 1) && complete) {
+        ++line_no;
+        const auto length = static_cast<std::int64_t>(line.size()) + 1;
+        if (line_no == 1) {
+            if (line != header_line) {
+                throw JournalError(file, 1,
+                                   fmt::format("expected this sweep's header {}, found {}: not "
+                                               "the journal of this sweep",
+                                               shown(header_line), shown(line)));
+            }
+        } else {
+            const std::vector<std::string> fields = split_csv_line(line);
+            std::int64_t id = -1;
+            std::string problem = row_problem(fields, columns, runs, id);
+            if (problem.empty() && index.rows[static_cast<std::size_t>(id)].offset >= 0) {
+                problem = fmt::format("expected each run once, found run_id {} again", id);
+            }
+            if (problem.empty() && check) {
+                problem = check(id, fields);
+            }
+            if (!problem.empty()) {
+                throw JournalError(file, line_no, problem);
+            }
+            index.rows[static_cast<std::size_t>(id)] = {offset, length};
+            ++index.done;
+        }
+        offset += length;
+        index.whole_bytes = offset;
+    }
+    return index;
+}
+
 RunJournal::RunJournal(std::filesystem::path file, std::string header, std::int64_t runs,
-                       bool resume)
+                       bool resume, const JournalRowCheck& check)
     : file_(std::move(file)), header_(std::move(header)), rows_(static_cast<std::size_t>(runs)) {
-    const std::size_t columns = split_csv_line(header_.substr(0, header_.size() - 1)).size();
     if (resume && std::filesystem::exists(file_)) {
         std::ifstream in(file_, std::ios::binary);
-        std::string line;
-        std::int64_t offset = 0;
-        std::int64_t good = 0; // bytes up to the end of the last complete line
-        bool first = true;
-        while (std::getline(in, line)) {
-            const bool complete = !in.eof(); // getline stopped at a '\n'
-            const auto length = static_cast<std::int64_t>(line.size()) + 1;
-            if (!complete) {
-                break; // a torn last line: dropped
-            }
-            if (first) {
-                if (line + "\n" != header_) {
-                    fail(file_,
-                         "the journal's columns differ from this sweep's: not the same sweep");
-                }
-                first = false;
-            } else {
-                const std::vector<std::string> fields = split_csv_line(line);
-                std::int64_t id = -1;
-                const auto [p, ec] =
-                    std::from_chars(fields[0].data(), fields[0].data() + fields[0].size(), id);
-                if (fields.size() != columns || ec != std::errc() || id < 0 || id >= runs) {
-                    fail(file_, fmt::format("malformed row at byte {}", offset));
-                }
-                Row& row = rows_[static_cast<std::size_t>(id)];
-                if (row.offset < 0) { // a duplicate (impossible unless edited by hand) is ignored
-                    row = {offset, length};
-                    ++done_;
-                }
-            }
-            offset += length;
-            good = offset;
+        JournalIndex index = read_journal(in, file_, header_, runs, check);
+        rows_ = std::move(index.rows);
+        done_ = index.done;
+        size_ = index.whole_bytes;
+        std::error_code ec;
+        std::filesystem::resize_file(file_, static_cast<std::uintmax_t>(size_), ec);
+        if (ec) {
+            throw OutputError(fmt::format("cannot cut the torn last line of '{}': {}",
+                                          file_.string(), ec.message()));
         }
-        if (first) {
-            good = 0; // not even a complete header: start afresh
-        }
-        std::filesystem::resize_file(file_, static_cast<std::uintmax_t>(good));
-        size_ = good;
     }
     fd_ = ::open(file_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (fd_ < 0) {
-        fail(file_, fmt::format("cannot open: {}", std::strerror(errno)));
+        throw OutputError(
+            fmt::format("cannot open '{}': {}", file_.string(), std::strerror(errno)));
     }
     if (size_ == 0) {
-        if (::ftruncate(fd_, 0) != 0) {
-            fail(file_, fmt::format("cannot truncate: {}", std::strerror(errno)));
+        if (::ftruncate(fd_, 0) != 0 || !write_all(header_)) {
+            const int error = errno;
+            ::close(fd_);
+            fd_ = -1;
+            throw OutputError(
+                fmt::format("cannot write '{}': {}", file_.string(), errno_text(error)));
         }
-        write_all(fd_, header_, file_);
         size_ = static_cast<std::int64_t>(header_.size());
     }
 }
@@ -97,6 +159,25 @@ RunJournal::~RunJournal() {
     if (fd_ >= 0) {
         ::close(fd_);
     }
+}
+
+bool RunJournal::write_all(const std::string& data) {
+    std::size_t done = 0;
+    while (done < data.size()) {
+        const ssize_t n = ::write(fd_, data.data() + done, data.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return false;
+        }
+        if (n == 0) {
+            errno = ENOSPC;
+            return false;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    return true;
 }
 
 bool RunJournal::done(std::int64_t run_id) const {
@@ -111,11 +192,22 @@ std::int64_t RunJournal::done_count() const {
 
 void RunJournal::append(std::int64_t run_id, const std::string& line) {
     const std::lock_guard<std::mutex> lock(mutex_);
-    Row& row = rows_[static_cast<std::size_t>(run_id)];
+    JournalIndex::Row& row = rows_[static_cast<std::size_t>(run_id)];
     if (row.offset >= 0) {
         return;
     }
-    write_all(fd_, line, file_); // one write: a kill leaves a whole line or a torn tail
+    if (broken_) {
+        throw OutputError(fmt::format("'{}': an earlier write failed", file_.string()));
+    }
+    // One write: a kill leaves a whole line or a torn tail. A failed write (the disk full) may
+    // have written part of the line: cut it off, so that later rows follow whole lines.
+    if (!write_all(line)) {
+        const int error = errno;
+        if (::ftruncate(fd_, static_cast<off_t>(size_)) != 0) {
+            broken_ = true; // a torn line may remain: append nothing after it
+        }
+        throw OutputError(fmt::format("cannot write '{}': {}", file_.string(), errno_text(error)));
+    }
     row = {size_, static_cast<std::int64_t>(line.size())};
     size_ += row.length;
     ++done_;
@@ -125,25 +217,38 @@ void RunJournal::finish(const std::filesystem::path& runs_csv) const {
     const std::lock_guard<std::mutex> lock(mutex_);
     for (std::size_t id = 0; id < rows_.size(); ++id) {
         if (rows_[id].offset < 0) {
-            fail(file_, fmt::format("run {} has no row", id));
+            throw std::logic_error(fmt::format("{}: run {} has no row", file_.string(), id));
         }
     }
-    std::ifstream in(file_, std::ios::binary);
     const std::filesystem::path tmp = runs_csv.string() + ".tmp";
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << header_;
-    std::string buffer;
-    for (const Row& row : rows_) {
-        buffer.resize(static_cast<std::size_t>(row.length));
-        in.seekg(row.offset);
-        in.read(buffer.data(), row.length);
-        out << buffer;
+    {
+        std::ifstream in(file_, std::ios::binary);
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out << header_;
+        std::string buffer;
+        for (const JournalIndex::Row& row : rows_) {
+            buffer.resize(static_cast<std::size_t>(row.length));
+            in.seekg(row.offset);
+            in.read(buffer.data(), row.length);
+            out << buffer;
+        }
+        out.close();
+        if (!in || !out) {
+            const int error = errno;
+            std::error_code ignored;
+            std::filesystem::remove(tmp, ignored);
+            throw OutputError(fmt::format("cannot write '{}': {}", runs_csv.string(),
+                                          in ? errno_text(error) : "the journal cannot be read"));
+        }
     }
-    out.close();
-    if (!in || !out) {
-        fail(runs_csv, "could not write");
+    std::error_code ec;
+    std::filesystem::rename(tmp, runs_csv, ec);
+    if (ec) {
+        std::error_code ignored;
+        std::filesystem::remove(tmp, ignored);
+        throw OutputError(fmt::format("cannot rename '{}' to '{}': {}", tmp.string(),
+                                      runs_csv.string(), ec.message()));
     }
-    std::filesystem::rename(tmp, runs_csv);
 }
 
 } // namespace unrest

@@ -1,28 +1,24 @@
 #include "run_plan.hpp"
 
-#include "design.hpp"
-
 #include <fmt/format.h>
+#include <stdexcept>
 
 namespace unrest {
 
-std::vector<RunPlan> plan_runs(const SweepSpec& spec) {
-    const std::vector<std::vector<std::string>> points = design_points(spec);
-    const auto replicates = static_cast<std::int64_t>(spec.seeds.size());
-    std::vector<RunPlan> runs;
-    runs.reserve(points.size() * spec.seeds.size());
-    for (std::size_t p = 0; p < points.size(); ++p) {
-        for (std::int64_t r = 0; r < replicates; ++r) {
-            RunPlan plan;
-            plan.point = static_cast<std::int64_t>(p);
-            plan.replicate = r;
-            plan.run_id = plan.point * replicates + r;
-            plan.seed = spec.seeds[static_cast<std::size_t>(r)];
-            plan.values = points[p];
-            runs.push_back(std::move(plan));
-        }
+SweepPlan::SweepPlan(const SweepSpec& spec)
+    : spec_(&spec), design_(spec), replicates_(static_cast<std::int64_t>(spec.seeds.size())) {}
+
+RunPlan SweepPlan::run(std::int64_t run_id) const {
+    if (run_id < 0 || run_id >= runs()) {
+        throw std::out_of_range(fmt::format("run_id {} outside [0, {})", run_id, runs()));
     }
-    return runs;
+    RunPlan plan;
+    plan.run_id = run_id;
+    plan.point = run_id / replicates_;
+    plan.replicate = run_id % replicates_;
+    plan.seed = spec_->seeds[static_cast<std::size_t>(plan.replicate)];
+    plan.values = design_.values(plan.point);
+    return plan;
 }
 
 std::vector<std::string> run_overrides(const SweepSpec& spec, const RunPlan& plan) {

@@ -95,6 +95,44 @@ std::string RunsTable::row_line(const RunPlan& plan, const RunOutcome& outcome) 
     return line;
 }
 
+std::string RunsTable::row_problem(const RunPlan& plan,
+                                   const std::vector<std::string>& fields) const {
+    const std::vector<std::string> planned = [&plan] {
+        std::vector<std::string> v{fmt::format("{}", plan.point), fmt::format("{}", plan.replicate),
+                                   fmt::format("{}", plan.seed)};
+        v.insert(v.end(), plan.values.begin(), plan.values.end());
+        return v;
+    }();
+    for (std::size_t i = 0; i < planned.size(); ++i) {
+        if (fields.at(i + 1) != planned[i]) {
+            return fmt::format("expected run {}'s {} to be {} as this sweep plans it, found '{}'",
+                               plan.run_id, columns_[i + 1], planned[i], printable(fields[i + 1]));
+        }
+    }
+    const std::string& status = fields.at(columns_.size() - 2);
+    if (status != "ok" && status != "error") {
+        return fmt::format("expected status ok or error, found '{}'", printable(status));
+    }
+    return {};
+}
+
+std::string printable(std::string_view text) {
+    constexpr std::size_t most = 60;
+    std::string out;
+    for (std::size_t i = 0; i < text.size() && i < most; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 || c >= 0x7f || c == '\\') {
+            out += fmt::format("\\x{:02x}", c);
+        } else {
+            out.push_back(static_cast<char>(c));
+        }
+    }
+    if (text.size() > most) {
+        out += "...";
+    }
+    return out;
+}
+
 std::string csv_field(const std::string& text) {
     if (text.find_first_of(",\"\n\r") == std::string::npos) {
         return text;

@@ -36,7 +36,7 @@ const char* axis_kind_name(SweepAxis::Kind k) {
 } // namespace
 
 SweepManifest make_sweep_manifest(const SweepSpec& spec, const std::string& scenario_sha256,
-                                  const std::vector<RunPlan>& runs, const std::string& design_id,
+                                  const SweepPlan& plan, const std::string& design_id,
                                   const SweepOptions& options, int jobs) {
     SweepManifest m;
     m.design_id = design_id;
@@ -45,8 +45,8 @@ SweepManifest make_sweep_manifest(const SweepSpec& spec, const std::string& scen
     m.scenario_file = spec.scenario_file;
     m.scenario_sha256 = scenario_sha256;
     m.design = design_name(spec.design);
-    m.points = runs.empty() ? 0 : runs.back().point + 1;
-    m.runs = static_cast<std::int64_t>(runs.size());
+    m.points = plan.points();
+    m.runs = plan.runs();
     m.design_seed = spec.design_seed;
     m.seeds = spec.seeds;
     m.axes = spec.axes;

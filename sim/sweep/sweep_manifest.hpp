@@ -35,11 +35,11 @@ struct SweepManifest {
     std::string command_line;
     std::string started_utc;
     std::string finished_utc;       // empty while running
-    std::string status = "running"; // running | complete | stopped | interrupted
+    std::string status = "running"; // running | complete | stopped | interrupted | failed
 };
 
 SweepManifest make_sweep_manifest(const SweepSpec& spec, const std::string& scenario_sha256,
-                                  const std::vector<RunPlan>& runs, const std::string& design_id,
+                                  const SweepPlan& plan, const std::string& design_id,
                                   const SweepOptions& options, int jobs);
 void write_sweep_manifest(const std::filesystem::path& file, const SweepManifest& manifest);
 // The design_id recorded in an existing manifest, if it can be read.

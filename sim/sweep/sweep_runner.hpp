@@ -3,6 +3,7 @@
 // end. See docs/sweeps.md.
 #pragma once
 
+#include "../output/file_lock.hpp"
 #include "../run/progress.hpp"
 #include "run_journal.hpp"
 #include "run_plan.hpp"
@@ -10,6 +11,7 @@
 #include "sweep_manifest.hpp"
 #include "sweep_spec.hpp"
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -30,7 +32,9 @@ struct SweepOptions {
 };
 
 // Exit status: 0 every run done (failed runs recorded with on_error: continue); 1 stopped by a
-// failed run (on_error: stop) or interrupted; 2 bad usage (output directory, resume mismatch).
+// failed run (on_error: stop), interrupted, or outputs that could not be written (a full disk:
+// the manifest says failed, --resume finishes); 2 bad usage (output directory, resume mismatch,
+// a journal that is not this sweep's, another process writing the same directory).
 int run_sweep(const SweepSpec& spec, const SweepOptions& options);
 
 // The sweep's base scenario, read once: every run starts from these bytes (a file edited while
@@ -44,44 +48,57 @@ ScenarioSource read_scenario_source(const std::string& file);
 
 // One run: the scenario with the run's overrides and seed, simulated with the calling thread's
 // OpenMP threads; per-run outputs kept under sweep_dir/runs/ per spec.keep. Never throws: a
-// failure is an outcome with ok = false.
+// failure is an outcome with ok = false (output_failed when it could not write or allocate).
 RunOutcome execute_run(const SweepSpec& spec, const ScenarioSource& scenario, const RunPlan& plan,
                        const std::filesystem::path& sweep_dir);
 
 // A digest of everything that determines the sweep's results (the scenario file's bytes, every
-// run's overrides and seed, the columns): a resumed sweep must match it.
+// run's overrides and seed, the columns): a resumed sweep must match it. Computed run by run
+// without holding the runs.
 std::string sweep_design_id(const SweepSpec& spec, const ScenarioSource& scenario,
-                            const std::vector<RunPlan>& runs, const RunsTable& table);
+                            const SweepPlan& plan, const RunsTable& table);
 
 // The bookkeeping of one sweep on the process that writes its rows (the only process locally;
-// rank 0 under MPI): the plan, the journal, the manifest, timings and progress.
+// rank 0 under MPI): the lock on the directory, the plan, the journal, the manifest, timings
+// and progress.
 struct SweepSession {
-    explicit SweepSession(const SweepSpec& s)
-        : spec(s), scenario(read_scenario_source(s.scenario_file)), table(s) {}
+    SweepSession(const SweepSpec& s, ScenarioSource source)
+        : spec(s), scenario(std::move(source)), table(s), plan(s) {}
     const SweepSpec& spec;
     ScenarioSource scenario;
     RunsTable table;
-    std::vector<RunPlan> runs;
-    std::vector<const RunPlan*> pending; // runs not yet in the journal, in run_id order
-    std::filesystem::path dir;
+    SweepPlan plan;
+    std::filesystem::path dir;         // resolved
+    std::filesystem::path display_dir; // as given by --out
+    std::optional<FileLock> lock;      // DIR/.unrest.lock, held while the sweep runs
     SweepManifest manifest;
     std::unique_ptr<RunJournal> journal;
     std::ofstream timings; // timings.csv: run_id, wall_seconds, threads (completion order)
     std::optional<ProgressBar> bar;
     std::mutex mutex;
     std::int64_t failed = 0;
-    bool stop = false; // a run failed with on_error: stop
+    bool stop = false;          // a run failed with on_error: stop
+    std::string output_failure; // why outputs could not be written (a full disk): the sweep fails
+    std::atomic<std::int64_t> cursor{0};
 
-    // Records one finished run (thread-safe).
-    void record(const RunPlan& plan, const std::string& row, bool ok, double wall, int threads);
+    // The next run not yet in the journal, or -1 when none is left (thread-safe).
+    std::int64_t next_pending();
+    // Records one finished run (thread-safe): its row into the journal, unless it failed to write
+    // its outputs, which ends the sweep as failed (the run is done again on --resume).
+    void record(const RunPlan& plan, const RunOutcome& outcome, const std::string& row, double wall,
+                int threads);
     bool stopped() {
-        const std::lock_guard<std::mutex> lock(mutex);
-        return stop;
+        const std::lock_guard<std::mutex> lock_guard(mutex);
+        return stop || !output_failure.empty();
     }
+
+private:
+    void fail_output(const std::string& why); // the caller holds `mutex`
 };
 
-// Prepares the output directory, the manifest and the journal. Null (with status 2 and a
-// message on stderr) when the directory cannot be used.
+// Prepares the output directory (refusing what must not be written, locking it), the manifest
+// and the journal. Null, with a message on stderr and `status` set (2: bad input or a directory
+// that cannot be used; 1: it could not be written), when the sweep cannot start.
 std::unique_ptr<SweepSession> open_sweep_session(const SweepSpec& spec, const SweepOptions& options,
                                                  int ranks, int& status);
 // Writes runs.csv (when every run is in) and the final manifest; returns the exit status.

@@ -7,10 +7,12 @@
 #include "sim/sweep/runs_table.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <fcntl.h>
 #include <optional>
 #include <set>
+#include <thread>
 
 namespace unrest::cli_test {
 
@@ -116,6 +118,7 @@ public:
     }
 
     bool started() const { return pid_ > 0; }
+    pid_t pid() const { return pid_; }
 
     // Whether it is still running (reaps it, keeping its status, when it has ended).
     bool running() {
@@ -160,5 +163,15 @@ private:
     pid_t pid_ = -1;
     std::optional<int> status_;
 };
+
+// Waits (up to 60 s) until the journal of the sweep `bg` writes in `dir` holds `rows` rows.
+inline void wait_for_rows(Background& bg, const fs::path& dir, std::int64_t rows) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (count_newlines(dir / "runs.journal.csv") < 1 + rows) {
+        ASSERT_TRUE(bg.running()) << "the sweep ended before it could be stopped";
+        ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "no journal rows in 60 s";
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+}
 
 } // namespace unrest::cli_test

@@ -162,15 +162,6 @@ TEST(CliSweep, ARowIsTheSingleRunWithTheSameSeedAndParameters) {
 }
 
 // Waits until the journal in `dir` holds at least `rows` complete rows while `bg` runs.
-void wait_for_rows(Background& bg, const fs::path& dir, std::int64_t rows) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (count_newlines(dir / "runs.journal.csv") < 1 + rows) {
-        ASSERT_TRUE(bg.running()) << "the sweep ended before it could be stopped";
-        ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "no journal rows in 60 s";
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-}
-
 TEST(CliSweep, ResumeAfterSigkillRunsOnlyTheMissingRunsAndGivesTheSameBytes) {
     const TempDir tmp;
     const fs::path file = larger_grid().write(tmp / "sweep.yaml");
@@ -382,10 +373,25 @@ TEST(CliSweep, NonEmptyDirectoryNeedsForce) {
     EXPECT_EQ(directory_names(dir), std::vector<std::string>{"keep.txt"});
     EXPECT_EQ(read_file(dir / "keep.txt"), "precious\n");
 
-    const Result forced = sweep(file, dir, {"--force"});
+    // Not a sweep's output: --force does not replace it either.
+    const Result refused = sweep(file, dir, {"--force"});
+    EXPECT_EQ(refused.status, 2) << describe(refused);
+    EXPECT_NE(refused.err.find("holds no sweep_manifest.json written by unrest"), std::string::npos)
+        << refused.err;
+    EXPECT_EQ(directory_names(dir), std::vector<std::string>{"keep.txt"});
+
+    // An earlier sweep's output: refused without --force, replaced with it.
+    const fs::path earlier = tmp / "earlier";
+    ASSERT_EQ(sweep(file, earlier).status, 0);
+    write_file(earlier / "notes.txt", "mine\n");
+    const Result again = sweep(file, earlier);
+    EXPECT_EQ(again.status, 2) << describe(again);
+    EXPECT_NE(again.err.find("--force"), std::string::npos) << again.err;
+    EXPECT_TRUE(fs::exists(earlier / "notes.txt"));
+    const Result forced = sweep(file, earlier, {"--force"});
     ASSERT_EQ(forced.status, 0) << describe(forced);
-    EXPECT_FALSE(fs::exists(dir / "keep.txt"));
-    expect_complete(dir, 12);
+    EXPECT_FALSE(fs::exists(earlier / "notes.txt"));
+    expect_complete(earlier, 12);
 }
 
 TEST(CliSweep, EmptyDirectoryIsUsedWithoutForce) {

@@ -245,27 +245,99 @@ TEST(RunJournal, TornLineOfACompleteRowIdIsStillDropped) {
     EXPECT_EQ(read_all(file), cat({header, row(0)}));
 }
 
-TEST(RunJournal, HeaderMismatchThrows) {
+// The journal's problems are JournalErrors that name the file, the line and what is wrong; the
+// file is left as it was.
+std::string journal_error(const fs::path& file, std::int64_t runs,
+                          const JournalRowCheck& check = {}) {
+    const std::string before = read_all(file);
+    try {
+        const RunJournal journal(file, header, runs, true, check);
+    } catch (const JournalError& e) {
+        EXPECT_EQ(read_all(file), before) << "the journal was changed";
+        return e.what();
+    }
+    return "no error";
+}
+
+TEST(RunJournal, HeaderMismatchIsAnErrorOnLineOne) {
     const TempDir tmp;
     const fs::path file = tmp / "runs.journal.csv";
     append_raw(file, cat({"run_id,point,replicate,seed,y,m,status,error\n", row(0)}));
-    EXPECT_THROW(RunJournal(file, header, 3, true), std::runtime_error);
-    // Nothing was changed.
-    EXPECT_EQ(read_all(file), cat({"run_id,point,replicate,seed,y,m,status,error\n", row(0)}));
+    EXPECT_EQ(journal_error(file, 3),
+              file.string() +
+                  ":1: expected this sweep's header 'run_id,point,replicate,seed,x,m,status,error'"
+                  ", found 'run_id,point,replicate,seed,y,m,status,error': not the journal of "
+                  "this sweep");
 }
 
-TEST(RunJournal, MalformedRowThrows) {
+TEST(RunJournal, RowWithTooFewFieldsIsAnError) {
     const TempDir tmp;
     const fs::path file = tmp / "runs.journal.csv";
     append_raw(file, cat({header, row(0), "1,0,1,101\n"}));
-    EXPECT_THROW(RunJournal(file, header, 3, true), std::runtime_error);
+    EXPECT_EQ(journal_error(file, 3),
+              file.string() + ":3: expected a row of 8 fields (this sweep's columns), found 4");
 }
 
-TEST(RunJournal, RowWithRunIdOutOfRangeThrows) {
+TEST(RunJournal, RowWithRunIdOutOfRangeIsAnError) {
     const TempDir tmp;
     const fs::path file = tmp / "runs.journal.csv";
     append_raw(file, cat({header, row(7)}));
-    EXPECT_THROW(RunJournal(file, header, 3, true), std::runtime_error);
+    EXPECT_EQ(journal_error(file, 3), file.string() + ":2: expected a run_id in [0, 3), found '7'");
+}
+
+TEST(RunJournal, GarbageRowIsAnErrorWithItsBytesEscaped) {
+    const TempDir tmp;
+    const fs::path file = tmp / "runs.journal.csv";
+    append_raw(file, cat({header, row(0), std::string("\x01\xff,x,,,,,,\n", 12)}));
+    EXPECT_EQ(journal_error(file, 3),
+              file.string() + ":3: expected a run_id in [0, 3), found '\\x01\\xff'");
+}
+
+TEST(RunJournal, NulBytesAreAnErrorNotATruncation) {
+    // What a torn write of a killed process would leave inside the file (not at its end).
+    const TempDir tmp;
+    const fs::path file = tmp / "runs.journal.csv";
+    append_raw(file, cat({header, std::string(8, '\0'), "\n", row(1)}));
+    EXPECT_EQ(journal_error(file, 3),
+              file.string() + ":2: expected a row of 8 fields (this sweep's columns), found 1");
+}
+
+TEST(RunJournal, DuplicateRowInAResumedJournalIsAnError) {
+    const TempDir tmp;
+    const fs::path file = tmp / "runs.journal.csv";
+    append_raw(file, cat({header, row(1), "1,0,1,101,0.9,999,ok,\n", row(0)}));
+    EXPECT_EQ(journal_error(file, 2),
+              file.string() + ":3: expected each run once, found run_id 1 again");
+}
+
+TEST(RunJournal, RowCheckRejectsARowThatIsNotThePlans) {
+    const TempDir tmp;
+    const fs::path file = tmp / "runs.journal.csv";
+    append_raw(file, cat({header, row(0), row(1)}));
+    const JournalRowCheck check = [](std::int64_t id, const std::vector<std::string>& fields) {
+        return id == 1 && fields[3] != "7" ? std::string("expected seed 7, found ") + fields[3]
+                                           : std::string();
+    };
+    EXPECT_EQ(journal_error(file, 2, check), file.string() + ":3: expected seed 7, found 101");
+}
+
+TEST(RunJournal, OverlongLineIsAnError) {
+    const TempDir tmp;
+    const fs::path file = tmp / "runs.journal.csv";
+    append_raw(file, cat({header, std::string(2u << 20, 'x'), "\n"}));
+    EXPECT_EQ(journal_error(file, 2),
+              file.string() + ":2: expected a row of at most 1048576 bytes, found a longer line");
+}
+
+TEST(RunJournal, ReadJournalFromAStream) {
+    std::istringstream in(cat({header, row(1), row(0), row(2).substr(0, 5)}));
+    const JournalIndex index = read_journal(in, "j.csv", header, 3);
+    EXPECT_EQ(index.done, 2);
+    EXPECT_EQ(index.rows[1].offset, static_cast<std::int64_t>(header.size()));
+    EXPECT_EQ(index.rows[0].offset, static_cast<std::int64_t>(header.size() + row(1).size()));
+    EXPECT_EQ(index.rows[2].offset, -1);
+    EXPECT_EQ(index.whole_bytes,
+              static_cast<std::int64_t>(header.size() + row(1).size() + row(0).size()));
 }
 
 TEST(RunJournal, FinishWithAMissingRunThrows) {
@@ -277,7 +349,7 @@ TEST(RunJournal, FinishWithAMissingRunThrows) {
     try {
         journal.finish(tmp / "runs.csv");
         ADD_FAILURE() << "finish with run 1 missing did not throw";
-    } catch (const std::runtime_error& e) {
+    } catch (const std::logic_error& e) {
         EXPECT_NE(std::string(e.what()).find("run 1"), std::string::npos) << e.what();
     }
     EXPECT_FALSE(fs::exists(tmp / "runs.csv"));
@@ -292,16 +364,6 @@ TEST(RunJournal, DuplicateAppendIsIgnored) {
     EXPECT_EQ(journal.done_count(), 1);
     EXPECT_EQ(read_all(file), cat({header, row(1)}));
     journal.append(0, row(0));
-    journal.finish(tmp / "runs.csv");
-    EXPECT_EQ(read_all(tmp / "runs.csv"), sorted_csv(2));
-}
-
-TEST(RunJournal, DuplicateRowInAResumedJournalKeepsTheFirst) {
-    const TempDir tmp;
-    const fs::path file = tmp / "runs.journal.csv";
-    append_raw(file, cat({header, row(1), "1,0,1,101,0.9,999,ok,\n", row(0)}));
-    const RunJournal journal(file, header, 2, true);
-    EXPECT_EQ(journal.done_count(), 2);
     journal.finish(tmp / "runs.csv");
     EXPECT_EQ(read_all(tmp / "runs.csv"), sorted_csv(2));
 }

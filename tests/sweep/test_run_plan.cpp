@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -32,11 +33,21 @@ SweepSpec grid_spec() {
     return spec;
 }
 
+// Every run of the plan, in run_id order.
+std::vector<RunPlan> all_runs(const SweepSpec& spec) {
+    const SweepPlan plan(spec);
+    std::vector<RunPlan> runs;
+    for (std::int64_t id = 0; id < plan.runs(); ++id) {
+        runs.push_back(plan.run(id));
+    }
+    return runs;
+}
+
 } // namespace
 
 TEST(PlanRuns, EveryPointTimesEveryReplicateInRunIdOrder) {
     const SweepSpec spec = grid_spec();
-    const std::vector<RunPlan> runs = plan_runs(spec);
+    const std::vector<RunPlan> runs = all_runs(spec);
     ASSERT_EQ(runs.size(), 3U * 2U * 4U);
     for (std::size_t i = 0; i < runs.size(); ++i) {
         const RunPlan& r = runs[i];
@@ -50,7 +61,7 @@ TEST(PlanRuns, EveryPointTimesEveryReplicateInRunIdOrder) {
 }
 
 TEST(PlanRuns, GridValuesLastAxisFastest) {
-    const std::vector<RunPlan> runs = plan_runs(grid_spec());
+    const std::vector<RunPlan> runs = all_runs(grid_spec());
     const std::vector<Strings> expected{{"0.7", "0.02"}, {"0.7", "0.05"}, {"0.8", "0.02"},
                                         {"0.8", "0.05"}, {"0.9", "0.02"}, {"0.9", "0.05"}};
     for (const RunPlan& r : runs) {
@@ -60,7 +71,7 @@ TEST(PlanRuns, GridValuesLastAxisFastest) {
 
 TEST(PlanRuns, CommonRandomNumbersReplicateSeedTheSameAtEveryPoint) {
     const SweepSpec spec = grid_spec();
-    const std::vector<RunPlan> runs = plan_runs(spec);
+    const std::vector<RunPlan> runs = all_runs(spec);
     for (const RunPlan& r : runs) {
         EXPECT_EQ(r.seed, spec.seeds[static_cast<std::size_t>(r.replicate)]) << "run " << r.run_id;
     }
@@ -80,7 +91,7 @@ TEST(PlanRuns, NoAxesIsOnePointOfReplicates) {
     SweepSpec spec = grid_spec();
     spec.axes.clear();
     spec.seeds = {5, 6, 7};
-    const std::vector<RunPlan> runs = plan_runs(spec);
+    const std::vector<RunPlan> runs = all_runs(spec);
     ASSERT_EQ(runs.size(), 3U);
     for (std::size_t i = 0; i < runs.size(); ++i) {
         EXPECT_EQ(runs[i].run_id, static_cast<std::int64_t>(i));
@@ -93,7 +104,7 @@ TEST(PlanRuns, NoAxesIsOnePointOfReplicates) {
 TEST(PlanRuns, OneReplicateRunIdIsPoint) {
     SweepSpec spec = grid_spec();
     spec.seeds = {9};
-    const std::vector<RunPlan> runs = plan_runs(spec);
+    const std::vector<RunPlan> runs = all_runs(spec);
     ASSERT_EQ(runs.size(), 6U);
     for (const RunPlan& r : runs) {
         EXPECT_EQ(r.run_id, r.point);
@@ -104,7 +115,7 @@ TEST(PlanRuns, OneReplicateRunIdIsPoint) {
 
 TEST(RunOverrides, FixedThenAxesAsKeyEqualsValue) {
     const SweepSpec spec = grid_spec();
-    const std::vector<RunPlan> runs = plan_runs(spec);
+    const std::vector<RunPlan> runs = all_runs(spec);
     const RunPlan& r = runs.at(4 * 3 + 2); // point 3: (0.8, 0.05), replicate 2
     ASSERT_EQ(r.point, 3);
     EXPECT_EQ(run_overrides(spec, r),
@@ -119,7 +130,40 @@ TEST(RunOverrides, FixedThenAxesAsKeyEqualsValue) {
 TEST(RunOverrides, OnlyFixedWithoutAxes) {
     SweepSpec spec = grid_spec();
     spec.axes.clear();
-    const std::vector<RunPlan> runs = plan_runs(spec);
+    const std::vector<RunPlan> runs = all_runs(spec);
     ASSERT_FALSE(runs.empty());
     EXPECT_EQ(run_overrides(spec, runs.front()), (Strings{"ticks=200", "arrest.ratio=exact"}));
+}
+
+TEST(SweepPlan, RunsAreDerivedOnDemandWithoutStoringThem) {
+    // 1000 x 1000 grid points x 10 replicates: ten million runs, planned without holding them
+    // (the plan keeps the axes' values, 2000 strings).
+    SweepSpec spec = grid_spec();
+    spec.axes[0].kind = SweepAxis::Kind::linear;
+    spec.axes[0].low = 0.0;
+    spec.axes[0].high = 0.999;
+    spec.axes[0].count = 1000;
+    spec.axes[1].kind = SweepAxis::Kind::linear;
+    spec.axes[1].low = 0.0;
+    spec.axes[1].high = 0.0999;
+    spec.axes[1].count = 1000;
+    spec.seeds = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    const SweepPlan plan(spec);
+    EXPECT_EQ(plan.points(), 1'000'000);
+    EXPECT_EQ(plan.runs(), 10'000'000);
+    const RunPlan last = plan.run(plan.runs() - 1);
+    EXPECT_EQ(last.point, 999'999);
+    EXPECT_EQ(last.replicate, 9);
+    EXPECT_EQ(last.seed, 10U);
+    EXPECT_EQ(last.values, (Strings{"0.999", "0.0999"}));
+    const RunPlan r = plan.run(1234 * 10 + 3); // point 1234 = (1, 234)
+    EXPECT_EQ(r.values, (Strings{"0.001", "0.0234"}));
+    EXPECT_EQ(r.seed, 4U);
+}
+
+TEST(SweepPlan, RunIdOutsideThePlanIsRefused) {
+    const SweepSpec spec = grid_spec();
+    const SweepPlan plan(spec);
+    EXPECT_THROW((void)plan.run(-1), std::out_of_range);
+    EXPECT_THROW((void)plan.run(plan.runs()), std::out_of_range);
 }
