@@ -1,4 +1,5 @@
 // The unrest command-line program: run, validate, params.
+#include "../run/memory_budget.hpp"
 #include "../run/thread_limits.hpp"
 #include "../scenario/load.hpp"
 #include "../scenario/parameter_table.hpp"
@@ -24,6 +25,10 @@ int validate_command(const std::string& file, const std::vector<std::string>& ov
                      bool print) {
     try {
         const unrest::Scenario s = unrest::load_scenario_file(file, overrides);
+        if (const std::string problem = unrest::run_memory_problem(s.model); !problem.empty()) {
+            fmt::print(stderr, "error: {}: {}\n", file, problem);
+            return 2;
+        }
         if (print) {
             YAML::Emitter e;
             e << unrest::resolved_yaml(s);
@@ -34,6 +39,9 @@ int validate_command(const std::string& file, const std::vector<std::string>& ov
         }
         return 0;
     } catch (const unrest::ScenarioError& e) {
+        fmt::print(stderr, "error: {}\n", e.what());
+        return 2;
+    } catch (const std::invalid_argument& e) { // UNREST_MEMORY_LIMIT
         fmt::print(stderr, "error: {}\n", e.what());
         return 2;
     }

@@ -3,6 +3,7 @@
 #include "../output/manifest.hpp"
 #include "../output/output_dir.hpp"
 #include "../output/sha256.hpp"
+#include "../run/memory_budget.hpp"
 #include "../run/progress.hpp"
 #include "../run/single_run.hpp"
 #include "../run/thread_limits.hpp"
@@ -88,6 +89,17 @@ int run_command(const RunOptions& options) {
         omp_set_num_threads(*options.threads);
     } else if (const std::string problem = omp_environment_problem(); !problem.empty()) {
         fmt::print(stderr, "error: {}\n", problem);
+        return 2;
+    }
+
+    // Refused before anything is allocated: a scenario larger than the machine's memory.
+    try {
+        if (const std::string problem = run_memory_problem(scenario.model); !problem.empty()) {
+            fmt::print(stderr, "error: {}: {}\n", options.scenario_file, problem);
+            return 2;
+        }
+    } catch (const std::invalid_argument& e) {
+        fmt::print(stderr, "error: {}\n", e.what());
         return 2;
     }
 

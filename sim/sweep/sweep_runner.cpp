@@ -3,11 +3,13 @@
 #include "../output/error.hpp"
 #include "../output/output_dir.hpp"
 #include "../output/sha256.hpp"
+#include "../run/memory_budget.hpp"
 #include "../run/progress.hpp"
 #include "../run/single_run.hpp"
 #include "../scenario/load.hpp"
 #include "run_journal.hpp"
 #include "sweep_manifest.hpp"
+#include "sweep_memory.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -67,6 +69,12 @@ RunOutcome execute_run(const SweepSpec& spec, const ScenarioSource& source, cons
         const std::vector<std::string> overrides = run_overrides(spec, plan);
         Scenario scenario = load_scenario_text(source.text, source.file, overrides);
         scenario.run.seed = plan.seed;
+        // The runs in flight hold memory already: what is left must take this one.
+        if (std::string problem = run_memory_problem(scenario.model); !problem.empty()) {
+            outcome.output_failed = true;
+            outcome.error = fmt::format("run {}: {}", plan.run_id, std::move(problem));
+            return outcome;
+        }
         std::optional<OutputDirectory> keep;
         SingleRunOptions options;
         if (spec.keep != SweepKeep::none) {
@@ -214,6 +222,23 @@ std::unique_ptr<SweepSession> open_sweep_session(const SweepSpec& spec, const Sw
         fmt::print(stderr, "error: {}\n", e.what());
         return nullptr;
     }
+    const int cores = std::max(1, omp_get_num_procs());
+    const int jobs = options.jobs > 0 ? options.jobs : cores;
+    try {
+        // Under MPI the runs are on the worker ranks, one each, each checked there.
+        const int at_once = ranks > 1 ? 1
+                                      : static_cast<int>(std::min<std::int64_t>(
+                                            jobs, std::max<std::int64_t>(1, session->plan.runs())));
+        if (const std::string problem =
+                sweep_memory_problem(session->plan, session->scenario, at_once);
+            !problem.empty()) {
+            fmt::print(stderr, "error: {}: {}\n", spec.file, problem);
+            return nullptr;
+        }
+    } catch (const std::invalid_argument& e) { // UNREST_MEMORY_LIMIT
+        fmt::print(stderr, "error: {}\n", e.what());
+        return nullptr;
+    }
     const std::string design_id =
         sweep_design_id(spec, session->scenario, session->plan, session->table);
     try {
@@ -228,8 +253,6 @@ std::unique_ptr<SweepSession> open_sweep_session(const SweepSpec& spec, const Sw
     const fs::path& dir = session->dir;
     remove_leftovers(dir);
 
-    const int cores = std::max(1, omp_get_num_procs());
-    const int jobs = options.jobs > 0 ? options.jobs : cores;
     // Under MPI each worker rank runs one run at a time: the runs in flight are the workers.
     session->manifest = make_sweep_manifest(spec, session->scenario.sha256, session->plan,
                                             design_id, options, ranks > 1 ? ranks - 1 : jobs);

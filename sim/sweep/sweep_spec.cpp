@@ -17,6 +17,7 @@
 #include <limits>
 #include <optional>
 #include <sstream>
+#include <unordered_map>
 
 namespace unrest {
 
@@ -28,6 +29,9 @@ using namespace detail;
 // allocate billions of runs.
 constexpr std::int64_t max_points = 1'000'000;
 constexpr std::int64_t max_replicates = 1'000'000;
+// Most runs (points x replicates) a sweep may have: each is a row of runs.csv and 16 bytes of the
+// journal's index; a larger study is split into several sweeps.
+constexpr std::int64_t max_runs = 10'000'000;
 
 const std::vector<std::string>& root_keys() {
     static const std::vector<std::string> keys{"scenario",    "parameters", "design",    "points",
@@ -347,13 +351,14 @@ void read_replicates(const YamlReader& r, const Mapping& root, SweepSpec& spec) 
             r.fail(*replicates, fmt::format("at most {} seeds", max_replicates),
                    fmt::format("{}", list.size()));
         }
+        std::unordered_map<std::uint64_t, std::size_t> first_index; // O(1) per seed
         for (std::size_t i = 0; i < list.size(); ++i) {
             const Field item = replicates->item(list[i], i);
             const std::uint64_t seed = read_unsigned(r, item);
-            const auto seen = std::find(spec.seeds.begin(), spec.seeds.end(), seed);
-            if (seen != spec.seeds.end()) {
+            const auto [seen, fresh] = first_index.emplace(seed, i);
+            if (!fresh) {
                 r.fail(item, "each seed once",
-                       fmt::format("{} again (replicates[{}])", seed, seen - spec.seeds.begin()));
+                       fmt::format("{} again (replicates[{}])", seed, seen->second));
             }
             spec.seeds.push_back(seed);
         }
@@ -378,6 +383,33 @@ void read_replicates(const YamlReader& r, const Mapping& root, SweepSpec& spec) 
     for (std::uint64_t i = 0; i < n; ++i) {
         spec.seeds.push_back(first + i);
     }
+}
+
+// points x replicates <= max_runs, blamed on the replicates (or the design, when it alone is too
+// large for a single replicate).
+void check_runs(const YamlReader& r, const Mapping& root, const Field& parameters,
+                const SweepSpec& spec) {
+    std::int64_t points = spec.points;
+    if (spec.design == SweepDesign::grid) {
+        points = 1;
+        for (const SweepAxis& axis : spec.axes) {
+            points *= axis.kind == SweepAxis::Kind::list
+                          ? static_cast<std::int64_t>(axis.values.size())
+                          : axis.count; // at most max_points in all (check_axes)
+        }
+    }
+    const auto replicates = static_cast<std::int64_t>(spec.seeds.size());
+    if (points <= max_runs / replicates) {
+        return;
+    }
+    const std::optional<Field> at = root.get("replicates");
+    const Field& where =
+        at ? *at : (spec.design == SweepDesign::grid ? parameters : root.require("points"));
+    r.fail(where,
+           fmt::format("at most {} runs in all (points x replicates; split a larger study into "
+                       "several sweeps)",
+                       max_runs),
+           fmt::format("{} x {} = {}", points, replicates, points * replicates));
 }
 
 void read_metrics(const YamlReader& r, const Field& f, SweepSpec& spec) {
@@ -510,6 +542,7 @@ SweepSpec read_sweep(const YamlReader& r, const YAML::Node& tree, const std::str
     check_axes(r, parameters, spec);
 
     read_replicates(r, root, spec);
+    check_runs(r, root, parameters, spec);
     read_metrics(r, root.require("metrics"), spec);
     if (const auto keep = root.get("keep")) {
         const std::string name = read_choice_name(r, *keep, {"none", "summary", "all"});
