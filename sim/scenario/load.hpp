@@ -1,6 +1,7 @@
 // Turning YAML into a validated Scenario. Every problem is reported as
 //   FILE:LINE:COLUMN: key.path: what was expected, what was found
-// (LINE and COLUMN 1-based), and the caller exits with status 2.
+// (LINE and COLUMN 1-based; "FILE: ..." alone for a problem with the whole file, such as a missing
+// one), and the caller exits with status 2.
 #pragma once
 
 #include "scenario.hpp"
@@ -14,6 +15,7 @@ namespace unrest {
 
 class ScenarioError : public std::runtime_error {
 public:
+    // `line` 0: the problem is with the file as a whole (no line and column in what()).
     ScenarioError(std::string file, int line, int column, std::string key_path,
                   std::string message);
     const std::string& file() const noexcept { return file_; }
@@ -39,8 +41,8 @@ Scenario load_scenario_file(const std::string& path,
 // be opened"), or "" when it can.
 std::string unreadable_file_problem(const std::string& path);
 
-// The whole text of an input file (scenario or sweep); ScenarioError "FILE:0:0: expected a
-// readable file, found ..." when it is missing, a directory or unreadable.
+// The whole text of an input file (scenario or sweep); ScenarioError "FILE: expected a readable
+// file, found ..." when it is missing, a directory or unreadable.
 std::string read_input_file(const std::string& path);
 
 // The same from text already in memory; `file_name` is used in error messages.

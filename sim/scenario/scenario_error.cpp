@@ -5,12 +5,15 @@
 namespace unrest {
 
 namespace {
+// FILE:LINE:COLUMN: key.path: message, or FILE: key.path: message for a problem with the file as
+// a whole (line 0), such as a missing file.
 std::string located(const std::string& file, int line, int column, const std::string& key_path,
                     const std::string& message) {
+    const std::string where = line == 0 ? file : fmt::format("{}:{}:{}", file, line, column);
     if (key_path.empty()) {
-        return fmt::format("{}:{}:{}: {}", file, line, column, message);
+        return fmt::format("{}: {}", where, message);
     }
-    return fmt::format("{}:{}:{}: {}: {}", file, line, column, key_path, message);
+    return fmt::format("{}: {}: {}", where, key_path, message);
 }
 } // namespace
 

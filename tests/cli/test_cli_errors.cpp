@@ -124,7 +124,7 @@ TEST(CliErrors, MissingScenarioFile) {
     EXPECT_EQ(r.status, 2) << describe(r);
     EXPECT_EQ(
         r.first_error_line(),
-        fmt::format("error: {}:0:0: expected a readable file, found no such file", file.string()));
+        fmt::format("error: {}: expected a readable file, found no such file", file.string()));
     expect_no_output(out);
 
     const Result dir = unrest({"validate", tmp.path().string()});

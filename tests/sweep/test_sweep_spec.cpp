@@ -339,7 +339,7 @@ TEST(SweepSpecErrors, FileNotFound) {
         FAIL() << "no error";
     } catch (const ScenarioError& e) {
         EXPECT_STREQ(e.what(),
-                     "/nonexistent/sweep.yaml:0:0: expected a readable file, found no such file");
+                     "/nonexistent/sweep.yaml: expected a readable file, found no such file");
     }
 }
 
