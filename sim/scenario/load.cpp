@@ -2,9 +2,11 @@
 // sections. The keys allowed in each mapping come from the parameter table.
 #include "load.hpp"
 
+#include "input_text.hpp"
 #include "overrides.hpp"
 #include "parameter_table.hpp"
 #include "schedule_reader.hpp"
+#include "yaml_input.hpp"
 #include "yaml_reader.hpp"
 
 #include <cmath>
@@ -13,7 +15,6 @@
 #include <fstream>
 #include <limits>
 #include <span>
-#include <sstream>
 
 namespace unrest {
 
@@ -292,13 +293,7 @@ Scenario read_scenario(const YamlReader& r, const YAML::Node& tree) {
 
 Scenario load_scenario_text(const std::string& text, const std::string& file_name,
                             const std::vector<std::string>& overrides) {
-    YAML::Node tree;
-    try {
-        tree = YAML::Load(text);
-    } catch (const YAML::Exception& e) {
-        throw ScenarioError(file_name, e.mark.line + 1, e.mark.column + 1, "",
-                            fmt::format("expected valid YAML, found {}", e.msg));
-    }
+    YAML::Node tree = parse_yaml_input(text, file_name);
     const std::vector<OverrideOrigin> origins = apply_overrides(tree, overrides);
     const YamlReader reader(file_name, origins);
     return read_scenario(reader, tree);
@@ -325,10 +320,16 @@ std::string read_input_file(const std::string& path) {
         throw ScenarioError(path, 0, 0, "",
                             fmt::format("expected a readable file, found {}", problem));
     }
+    // The size of a regular file is known before reading it; a pipe's only while reading.
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) {
+        const std::uintmax_t size = std::filesystem::file_size(path, ec);
+        if (!ec) {
+            check_input_size(path, size);
+        }
+    }
     std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return read_input_stream(in, path);
 }
 
 Scenario load_scenario_file(const std::string& path, const std::vector<std::string>& overrides) {

@@ -42,10 +42,12 @@ Scenario load_scenario_file(const std::string& path,
 std::string unreadable_file_problem(const std::string& path);
 
 // The whole text of an input file (scenario or sweep); ScenarioError "FILE: expected a readable
-// file, found ..." when it is missing, a directory or unreadable.
+// file, found ..." when it is missing, a directory or unreadable, and "FILE: expected an input
+// file of at most 16 MiB ..." when it is longer (sim/scenario/input_text.hpp).
 std::string read_input_file(const std::string& path);
 
-// The same from text already in memory; `file_name` is used in error messages.
+// The same from text already in memory; `file_name` is used in error messages. The text must be
+// UTF-8 without control characters other than tab and line breaks, and at most 16 MiB.
 Scenario load_scenario_text(const std::string& text, const std::string& file_name,
                             const std::vector<std::string>& overrides = {});
 

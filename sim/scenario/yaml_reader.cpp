@@ -1,5 +1,7 @@
 #include "yaml_reader.hpp"
 
+#include "input_text.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -64,10 +66,11 @@ std::string describe(const YAML::Node& node) {
     case YAML::NodeType::Scalar:
         break;
     }
+    // Escaped: a value may hold control characters (from --set, or a quoted "\e" in the file).
     if (node.Tag() == "!") {
-        return fmt::format("the quoted string \"{}\"", node.Scalar());
+        return fmt::format("the quoted string \"{}\"", printable(node.Scalar()));
     }
-    return fmt::format("'{}'", node.Scalar());
+    return fmt::format("'{}'", printable(node.Scalar()));
 }
 
 void YamlReader::fail(const Field& at, std::string_view expected, std::string_view found) const {

@@ -6,6 +6,7 @@
 #include "../scenario/edit_distance.hpp"
 #include "../scenario/load.hpp"
 #include "../scenario/parameter_table.hpp"
+#include "../scenario/yaml_input.hpp"
 #include "../scenario/yaml_reader.hpp"
 #include "design.hpp"
 
@@ -576,13 +577,7 @@ const std::vector<std::string>& sweep_parameter_keys() {
 }
 
 SweepSpec load_sweep_text(const std::string& text, const std::string& file_name) {
-    YAML::Node tree;
-    try {
-        tree = YAML::Load(text);
-    } catch (const YAML::Exception& e) {
-        throw ScenarioError(file_name, e.mark.line + 1, e.mark.column + 1, "",
-                            fmt::format("expected valid YAML, found {}", e.msg));
-    }
+    const YAML::Node tree = parse_yaml_input(text, file_name);
     const YamlReader reader(file_name, {});
     return read_sweep(reader, tree, file_name);
 }

@@ -132,6 +132,54 @@ TEST(CliErrors, MissingScenarioFile) {
     EXPECT_NE(dir.err.find("found a directory"), std::string::npos) << dir.err;
 }
 
+// Not a scenario at all: refused before YAML parsing, with the same message from every command.
+TEST(CliErrors, BinaryAndOversizedInputFiles) {
+    const TempDir tmp;
+    const fs::path binary = tmp / "binary.yaml";
+    write_file(binary, std::string("\x7f"
+                                   "ELF\x02\x01\x01\0\0",
+                                   9));
+    const fs::path huge = tmp / "huge.yaml";
+    write_file(huge, "name: a\nticks: 3\n");
+    fs::resize_file(huge, 50'000'000);
+    const std::vector<std::pair<fs::path, std::string>> cases{
+        {binary, fmt::format("error: {}:1:1: expected a text file (YAML in UTF-8), found binary "
+                             "data (byte 0x7f)",
+                             binary.string())},
+        {huge, fmt::format("error: {}: expected an input file of at most 16 MiB (16777216 "
+                           "bytes), found 50000000 bytes",
+                           huge.string())},
+    };
+    for (const auto& [file, message] : cases) {
+        SCOPED_TRACE(file.string());
+        const fs::path out = tmp / "out";
+        for (const std::vector<std::string>& args :
+             {std::vector<std::string>{"run", file.string(), "--out", out.string(), "--quiet"},
+              std::vector<std::string>{"validate", file.string()},
+              std::vector<std::string>{"sweep", file.string(), "--out", out.string(), "--quiet"}}) {
+            const Result r = unrest(args);
+            EXPECT_EQ(r.status, 2) << describe(r);
+            EXPECT_EQ(r.first_error_line(), message);
+            EXPECT_TRUE(r.out.empty()) << r.out;
+            expect_no_output(out);
+        }
+    }
+}
+
+// A quoted "\e" makes an escape character out of text: the message shows it escaped.
+TEST(CliErrors, MessagesCarryNoControlCharacters) {
+    const TempDir tmp;
+    const fs::path file = tmp / "escape.yaml";
+    write_file(file, "name: a\nticks: \"\\e[2J\\e[31m\"\n");
+    const Result r = unrest({"validate", file.string()});
+    EXPECT_EQ(r.status, 2) << describe(r);
+    EXPECT_EQ(r.first_error_line(),
+              fmt::format("error: {}:2:8: ticks: expected an integer >= 0, found the quoted "
+                          "string \"\\x1b[2J\\x1b[31m\"",
+                          file.string()));
+    EXPECT_EQ(r.err.find('\x1b'), std::string::npos);
+}
+
 struct BadOverride {
     std::vector<std::string> sets;
     std::string location; // --set:INDEX:COLUMN: key.path: (or the file's, for cross-key checks)

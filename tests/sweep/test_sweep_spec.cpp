@@ -343,6 +343,24 @@ TEST(SweepSpecErrors, FileNotFound) {
     }
 }
 
+TEST(SweepSpecErrors, BinaryOrOversizedText) {
+    const auto error = [](const std::string& text) {
+        try {
+            load_sweep_text(text, "s.yaml");
+        } catch (const ScenarioError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(error(std::string("scenario: x\0", 12)),
+              "s.yaml:1:12: expected a text file (YAML in UTF-8), found binary data (byte 0x00)");
+    EXPECT_EQ(error("scenario: caf\xe9.yaml\n"),
+              "s.yaml:1:14: expected a text file (YAML in UTF-8), found binary data (byte 0xe9)");
+    EXPECT_EQ(error(std::string(16777217, '#')),
+              "s.yaml: expected an input file of at most 16 MiB (16777216 bytes), found 16777217 "
+              "bytes");
+}
+
 TEST(SweepSpecErrors, UnknownTopLevelKey) {
     EXPECT_EQ(load_error("parameters: {ticks: 10}\ndesing: lhs\n" + metrics),
               "s.yaml:3:1: desing: unknown key 'desing', did you mean 'design'?");

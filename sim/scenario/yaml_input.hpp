@@ -1,0 +1,13 @@
+// Input text -> YAML tree, for scenario and sweep files alike, with every problem a ScenarioError
+// (load.hpp): first the checks on the raw text (input_text.hpp), then yaml-cpp's parse.
+#pragma once
+
+#include <string>
+#include <yaml-cpp/yaml.h>
+
+namespace unrest::detail {
+
+// The single document of `text`; `file` names it in errors.
+YAML::Node parse_yaml_input(const std::string& text, const std::string& file);
+
+} // namespace unrest::detail
