@@ -212,6 +212,18 @@ void check_vision(const YamlReader& r, const Field& at, const ModelConfig& model
     }
 }
 
+// The keys of a mapping at `path` as the reader checks them (yaml_prepass.hpp): the sections', and
+// those of each schedule change ("legitimacy.changes[0]").
+KeyCheck scenario_key_check(const std::string& path) {
+    const std::size_t bracket = path.rfind('[');
+    if (path.ends_with(']') && bracket != std::string::npos &&
+        is_schedule_list(std::string_view(path).substr(0, bracket))) {
+        return one_of_keys(schedule_change_keys());
+    }
+    std::vector<std::string> known = known_keys(path);
+    return known.empty() ? KeyCheck() : one_of_keys(std::move(known));
+}
+
 Scenario read_scenario(const YamlReader& r, const YAML::Node& tree) {
     const Field root_field{tree, YAML::Mark::null_mark(), ""};
     const Mapping root(r, root_field, known_keys(""));
@@ -293,7 +305,7 @@ Scenario read_scenario(const YamlReader& r, const YAML::Node& tree) {
 
 Scenario load_scenario_text(const std::string& text, const std::string& file_name,
                             const std::vector<std::string>& overrides) {
-    YAML::Node tree = parse_yaml_input(text, file_name);
+    YAML::Node tree = parse_yaml_input(text, file_name, scenario_key_check);
     const std::vector<OverrideOrigin> origins = apply_overrides(tree, overrides);
     const YamlReader reader(file_name, origins);
     return read_scenario(reader, tree);

@@ -2,6 +2,9 @@
 // leaves no output directory (nor a temporary sibling) behind.
 #include "cli_test_util.hpp"
 
+#include <chrono>
+#include <sys/resource.h>
+
 namespace unrest::cli_test {
 namespace {
 
@@ -164,6 +167,31 @@ TEST(CliErrors, BinaryAndOversizedInputFiles) {
             expect_no_output(out);
         }
     }
+}
+
+// A 15 MB list under a misspelt key is refused at the key, before the list is parsed.
+TEST(CliErrors, HugeValueUnderAnUnknownKeyIsRefusedAtOnce) {
+    const TempDir tmp;
+    const fs::path file = tmp / "huge.yaml";
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "name: x\nticks: 5\nbogus:\n";
+        for (int i = 0; i < 1'500'000; ++i) {
+            out << "- 1234567\n";
+        }
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    const Result r = unrest({"validate", file.string()});
+    const auto wall = std::chrono::steady_clock::now() - t0;
+    EXPECT_EQ(r.status, 2) << describe(r);
+    EXPECT_TRUE(r.first_error_line().starts_with(fmt::format(
+        "error: {}:3:1: bogus: unknown key 'bogus', expected one of: name, ", file.string())))
+        << r.first_error_line();
+    EXPECT_LT(wall, std::chrono::seconds(2)); // about 0.05 s; the full parse took 8 s
+    // The largest child waited for; each test runs in a process of its own under ctest.
+    rusage children{};
+    getrusage(RUSAGE_CHILDREN, &children);
+    EXPECT_LT(children.ru_maxrss, 200'000) << "kB at the peak"; // about 25 MB; parsing: 800 MB
 }
 
 // A quoted "\e" makes an escape character out of text: the message shows it escaped.

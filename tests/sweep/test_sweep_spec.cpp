@@ -361,6 +361,26 @@ TEST(SweepSpecErrors, BinaryOrOversizedText) {
               "bytes");
 }
 
+// The pre-pass refuses a key before its value is parsed, with the reader's message.
+TEST(SweepSpecErrors, KeysAreCheckedBeforeTheirValuesAreParsed) {
+    EXPECT_EQ(load_error("desing: [lhs\n"),
+              "s.yaml:2:1: desing: unknown key 'desing', did you mean 'design'?");
+    EXPECT_EQ(load_error("parameters:\n  zzz: [1, 2\n"),
+              fmt::format("s.yaml:3:3: parameters.zzz: unknown key 'zzz', expected one of: {}",
+                          joined(sweep_parameter_keys())));
+    EXPECT_EQ(load_error("parameters:\n  seed: [\n"),
+              "s.yaml:3:3: parameters.seed: expected a model parameter, found 'seed' (the "
+              "replicates set each run's seed: use replicates and base_seed)");
+    EXPECT_EQ(load_error("parameters:\n  arrest.k:\n    from: 1\n    cuont: [3\n"),
+              "s.yaml:5:5: parameters.arrest.k.cuont: unknown key 'cuont', did you mean "
+              "'count'?");
+    EXPECT_EQ(load_error("parameters: {ticks: 10}\nmetrics: [ticks]\nmetrics: [\n"),
+              "s.yaml:4:1: metrics: expected each key once, found 'metrics' again (first on line "
+              "3)");
+    EXPECT_EQ(load_error("parameters: {ticks: 10}\n" + metrics + "---\nparameters: {ticks: 20}\n"),
+              "s.yaml:4:1: expected one YAML document, found a second");
+}
+
 TEST(SweepSpecErrors, UnknownTopLevelKey) {
     EXPECT_EQ(load_error("parameters: {ticks: 10}\ndesing: lhs\n" + metrics),
               "s.yaml:3:1: desing: unknown key 'desing', did you mean 'design'?");
