@@ -11,7 +11,8 @@
 namespace unrest::detail {
 
 // The single document of `text`; `file` names it in errors, `schema` gives the keys the pre-pass
-// checks.
+// checks. A parse error after a tab in the indentation of a line is reported at the tab:
+//   FILE:L:C: expected spaces for indentation, found a tab (YAML does not allow tabs there)
 YAML::Node parse_yaml_input(const std::string& text, const std::string& file,
                             const KeySchema& schema);
 

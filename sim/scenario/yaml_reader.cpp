@@ -192,10 +192,19 @@ bool read_bool(const YamlReader& r, const Field& f) {
 
 namespace {
 
+// What "found" says of a value that is not a number of the kind expected: a value that is one
+// but does not fit the type says so, as otherwise it would look valid.
+std::string not_a_number(const YAML::Node& node, std::errc ec) {
+    return ec == std::errc::result_out_of_range ? describe(node) + " (out of range)"
+                                                : describe(node);
+}
+
+// An integer of type T written in decimal (with an optional '+'), or the error from_chars gave
+// (invalid_argument when the text is not all digits).
 template <class T>
-std::optional<T> parse_integer(const YAML::Node& node) {
+std::pair<T, std::errc> parse_integer(const YAML::Node& node) {
     if (!is_plain_scalar(node)) {
-        return std::nullopt;
+        return {T{}, std::errc::invalid_argument};
     }
     std::string_view s = node.Scalar();
     if (s.starts_with('+')) {
@@ -203,32 +212,32 @@ std::optional<T> parse_integer(const YAML::Node& node) {
     }
     T value{};
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (s.empty() || ec != std::errc() || end != s.data() + s.size()) {
-        return std::nullopt;
+    if (s.empty() || end != s.data() + s.size()) {
+        return {T{}, std::errc::invalid_argument};
     }
-    return value;
+    return {value, ec};
 }
 
 } // namespace
 
 std::int64_t read_integer(const YamlReader& r, const Field& f, std::int64_t min) {
-    const auto value = parse_integer<std::int64_t>(f.node);
+    const auto [value, ec] = parse_integer<std::int64_t>(f.node);
     const std::string expected = fmt::format("an integer >= {}", min);
-    if (!value) {
-        r.fail(f, expected, describe(f.node));
+    if (ec != std::errc()) {
+        r.fail(f, expected, not_a_number(f.node, ec));
     }
-    if (*value < min) {
+    if (value < min) {
         r.fail(f, expected, f.node.Scalar());
     }
-    return *value;
+    return value;
 }
 
 std::uint64_t read_unsigned(const YamlReader& r, const Field& f) {
-    const auto value = parse_integer<std::uint64_t>(f.node);
-    if (!value) {
-        r.fail(f, "an integer in [0, 2^64)", describe(f.node));
+    const auto [value, ec] = parse_integer<std::uint64_t>(f.node);
+    if (ec != std::errc()) {
+        r.fail(f, "an integer in [0, 2^64)", not_a_number(f.node, ec));
     }
-    return *value;
+    return value;
 }
 
 double read_number(const YamlReader& r, const Field& f) {
@@ -247,8 +256,11 @@ double read_number(const YamlReader& r, const Field& f) {
                                             (s.front() == '.' && s.size() > 1));
         double value = 0.0;
         const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-        if (decimal && ec == std::errc() && end == s.data() + s.size()) {
-            return sign * value;
+        if (decimal && end == s.data() + s.size()) {
+            if (ec == std::errc()) {
+                return sign * value;
+            }
+            r.fail(f, "a number", not_a_number(f.node, ec)); // 1e309, 1e-400
         }
     }
     r.fail(f, "a number", describe(f.node));

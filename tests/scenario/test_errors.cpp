@@ -28,6 +28,45 @@ TEST(ScenarioErrors, MalformedYaml) {
               "s.yaml:2:8: expected valid YAML, found illegal map value");
 }
 
+// yaml-cpp says "illegal map value" or the like, sometimes lines later; the tab is the cause.
+TEST(ScenarioErrors, TabInIndentation) {
+    const std::string tab = "expected spaces for indentation, found a tab (YAML does not allow "
+                            "tabs there)";
+    EXPECT_EQ(load_error("name: a\nticks: 3\ngrid:\n\twidth: 3\n"), "s.yaml:4:1: " + tab);
+    EXPECT_EQ(load_error("name: a\nticks: 3\ngrid:\n  width: 3\n \theight: 4\n"),
+              "s.yaml:5:2: " + tab);
+    EXPECT_EQ(load_error("\tname: a\nticks: 3\n"), "s.yaml:1:1: " + tab);
+    EXPECT_EQ(load_error("name: a\n\t# a comment\nticks: 3\n"), "s.yaml:2:1: " + tab);
+    // Tabs elsewhere are no cause: after the indentation, before a comment, in a flow mapping.
+    EXPECT_EQ(load_error("name:\ta\nticks: 3 \t# comment\nvision: [1, 2\n"),
+              "s.yaml:4:1: expected valid YAML, found end of sequence flow not found");
+    EXPECT_EQ(load_error("name: a\nticks: 3\ngrid: {\n\twidth: 40}\n"), "no error");
+}
+
+TEST(ScenarioErrors, NumbersOutOfRange) {
+    EXPECT_EQ(load_error("name: a\nticks: 3\nlegitimacy: 1e309\n"),
+              "s.yaml:3:13: legitimacy: expected a number, found '1e309' (out of range)");
+    EXPECT_EQ(load_error("name: a\nticks: 3\njail: {max_term: -1e-400}\n"),
+              "s.yaml:3:18: jail.max_term: expected a number, found '-1e-400' (out of range)");
+    EXPECT_EQ(load_error("name: a\nticks: 99999999999999999999\n"),
+              "s.yaml:2:8: ticks: expected an integer >= 0, found '99999999999999999999' (out of "
+              "range)");
+    EXPECT_EQ(load_error("name: a\nticks: -99999999999999999999\n"),
+              "s.yaml:2:8: ticks: expected an integer >= 0, found '-99999999999999999999' (out of "
+              "range)");
+    EXPECT_EQ(load_error("name: a\nticks: 3\nseed: 99999999999999999999\n"),
+              "s.yaml:3:7: seed: expected an integer in [0, 2^64), found '99999999999999999999' "
+              "(out of range)");
+    EXPECT_EQ(load_error("name: a\nticks: 3\npopulation: {cops: 99999999999999999999}\n"),
+              "s.yaml:3:20: population.cops: expected an integer >= 0, found "
+              "'99999999999999999999' (out of range)");
+    // The largest values that fit are read.
+    EXPECT_EQ(test::load("name: a\nticks: 3\nseed: 18446744073709551615\n").run.seed,
+              18446744073709551615U);
+    EXPECT_EQ(load_error("name: a\nticks: 3\njail: {max_term: 1.7976931348623157e308}\n"),
+              "no error");
+}
+
 TEST(ScenarioErrors, FileNotFound) {
     try {
         load_scenario_file("/nonexistent/x.yaml");
