@@ -28,9 +28,16 @@ E choice(const YamlReader& r, const std::optional<Field>& f, const std::array<Ch
     return f ? read_choice(r, *f, std::span<const Choice<E>>(table)) : fallback;
 }
 
+// What "found" says of a section given without a value (`grid:` or `grid: ~`): refused rather
+// than read as the defaults, which it may not have been meant as.
+constexpr const char* no_section = "nothing (leave the key out to use the defaults)";
+
 // The mapping under a top-level key; empty when the key is absent.
 Mapping section(const YamlReader& r, const Mapping& root, std::string_view key) {
     const std::optional<Field> f = root.get(key);
+    if (f && f->node.IsNull()) {
+        r.fail(*f, "a mapping", no_section);
+    }
     return Mapping(r, f ? *f : Field{YAML::Node(), YAML::Mark::null_mark(), std::string(key)},
                    known_keys(key));
 }
@@ -145,8 +152,9 @@ ScheduleChanges read_legitimacy(const YamlReader& r, const Mapping& root, double
         initial = read_probability(r, *f);
         return {};
     }
-    if (f->node.IsSequence()) {
-        r.fail(*f, "a number in [0, 1] or a mapping {initial, changes}", describe(f->node));
+    if (f->node.IsSequence() || f->node.IsNull()) {
+        r.fail(*f, "a number in [0, 1] or a mapping {initial, changes}",
+               f->node.IsNull() ? no_section : describe(f->node));
     }
     const Mapping m(r, *f, known_keys("legitimacy"));
     if (auto i = m.get("initial")) {

@@ -107,11 +107,13 @@ ReadChange read_change(const YamlReader& r, const Field& f) {
 
 ScheduleChanges read_schedule_changes(const YamlReader& r, const Field& list) {
     ScheduleChanges out;
-    if (!list.node.IsDefined() || list.node.IsNull()) {
+    if (!list.node.IsDefined()) {
         return out;
     }
     if (!list.node.IsSequence()) {
-        r.fail(list, "a list of changes", describe(list.node));
+        r.fail(list, "a list of changes",
+               list.node.IsNull() ? "nothing (leave the key out for no changes)"
+                                  : describe(list.node));
     }
     for (std::size_t i = 0; i < list.node.size(); ++i) {
         const Field item = list.item(list.node[i], i);

@@ -20,6 +20,7 @@ struct ScheduleChanges {
     std::vector<Field> value_fields; // per change: its value (set, ramp_to, ...), for errors
 };
 
+// The list at `list`; no value there (`changes: ~`) is refused, [] is no changes.
 ScheduleChanges read_schedule_changes(const YamlReader& r, const Field& list);
 
 // Requires Schedule(initial, changes) to stay in [0, 1] at every tick 0..ticks; otherwise an

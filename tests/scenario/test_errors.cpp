@@ -126,6 +126,27 @@ TEST(ScenarioErrors, EmptyValuePointsAtTheKey) {
               "s.yaml:2:1: ticks: expected an integer >= 0, found nothing");
 }
 
+// A section or list of changes given without a value is refused, not read as the defaults.
+TEST(ScenarioErrors, NullSectionsAndListsAreRefused) {
+    const std::string mapping =
+        "expected a mapping, found nothing (leave the key out to use the defaults)";
+    EXPECT_EQ(load_error("name: a\nticks: 3\ngrid: ~\n"), "s.yaml:3:1: grid: " + mapping);
+    EXPECT_EQ(load_error("name: a\nticks: 3\nvision:\njail: {max_term: 3}\n"),
+              "s.yaml:3:1: vision: " + mapping);
+    EXPECT_EQ(load_error("name: a\nticks: 3\nanalysis: null\n"),
+              "s.yaml:3:1: analysis: " + mapping);
+    EXPECT_EQ(load_error("name: a\nticks: 3\nlegitimacy: ~\n"),
+              "s.yaml:3:1: legitimacy: expected a number in [0, 1] or a mapping {initial, "
+              "changes}, found nothing (leave the key out to use the defaults)");
+    EXPECT_EQ(load_error("name: a\nticks: 3\nlegitimacy: {changes: ~}\n"),
+              "s.yaml:3:14: legitimacy.changes: expected a list of changes, found nothing (leave "
+              "the key out for no changes)");
+    EXPECT_EQ(load_error("name: a\nticks: 3\ncops:\n  density_changes:\n"),
+              "s.yaml:4:3: cops.density_changes: expected a list of changes, found nothing (leave "
+              "the key out for no changes)");
+    EXPECT_EQ(load_error("name: a\nticks: 3\n", {"grid=~"}), "--set:1:6: grid: " + mapping);
+}
+
 TEST(ScenarioErrors, OutOfRange) {
     EXPECT_EQ(load_error("name: a\nticks: 3\nlegitimacy: 1.5\n"),
               "s.yaml:3:13: legitimacy: expected a probability in [0, 1], found 1.5");

@@ -172,12 +172,19 @@ cops: {density_changes: [{from: 50, to: 150, add_per_tick: -0.0005}]}
     EXPECT_EQ(run5.model.cops.density_changes[0].to, 150);
 }
 
-TEST(ScenarioLoad, EmptySectionsAndNullCountsMeanDefaults) {
-    const Scenario s = load("name: a\nticks: 0\ngrid:\npopulation: {cops: ~, citizens: null}\n");
+TEST(ScenarioLoad, NullCountsMeanNone) {
+    const Scenario s = load("name: a\nticks: 0\npopulation: {cops: ~, citizens: null}\n");
     EXPECT_EQ(s.run.ticks, 0);
-    EXPECT_EQ(s.model.grid.width, 40);
     EXPECT_FALSE(s.model.population.cops);
     EXPECT_FALSE(s.model.population.citizens);
+}
+
+TEST(ScenarioLoad, EmptySectionsAndListsMeanDefaults) {
+    const Scenario s = load("name: a\nticks: 5\ngrid: {}\nlegitimacy: {changes: []}\n"
+                            "cops: {density_changes: []}\n");
+    EXPECT_EQ(s.model.grid.width, 40);
+    EXPECT_TRUE(s.model.legitimacy.schedule.constant());
+    EXPECT_TRUE(s.model.cops.density_changes.empty());
 }
 
 TEST(ScenarioLoad, QuotedStringsAndEnumNames) {

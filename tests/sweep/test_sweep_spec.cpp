@@ -177,6 +177,13 @@ TEST(SweepSpec, Defaults) {
     EXPECT_TRUE(spec.fixed.empty());
 }
 
+// `parameters:` without a value varies nothing: every run is the scenario as it is.
+TEST(SweepSpec, ParametersMayBeEmpty) {
+    const SweepSpec spec = load("parameters:\n" + metrics);
+    EXPECT_TRUE(spec.axes.empty());
+    EXPECT_TRUE(spec.fixed.empty());
+}
+
 TEST(SweepSpec, ReplicateCountFromBaseSeed) {
     EXPECT_EQ(load("parameters: {ticks: 10}\nreplicates: 4\n" + metrics).seeds,
               (std::vector<std::uint64_t>{1, 2, 3, 4}));
