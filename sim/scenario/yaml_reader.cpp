@@ -258,7 +258,7 @@ double read_number(const YamlReader& r, const Field& f) {
         const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
         if (decimal && end == s.data() + s.size()) {
             if (ec == std::errc()) {
-                return sign * value;
+                return sign * value + 0.0; // -0 is 0: no output may say -0
             }
             r.fail(f, "a number", not_a_number(f.node, ec)); // 1e309, 1e-400
         }

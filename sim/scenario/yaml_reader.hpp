@@ -84,7 +84,7 @@ std::string read_string(const YamlReader& r, const Field& f);
 bool read_bool(const YamlReader& r, const Field& f); // true or false only
 std::int64_t read_integer(const YamlReader& r, const Field& f, std::int64_t min);
 std::uint64_t read_unsigned(const YamlReader& r, const Field& f); // [0, 2^64)
-double read_number(const YamlReader& r, const Field& f);          // may be +-infinity (.inf)
+double read_number(const YamlReader& r, const Field& f); // may be +-infinity (.inf); -0 reads 0
 double read_finite(const YamlReader& r, const Field& f);
 double read_probability(const YamlReader& r, const Field& f); // [0, 1]
 double read_positive(const YamlReader& r, const Field& f);    // finite, > 0

@@ -120,6 +120,16 @@ TEST(ScenarioLoad, InfiniteJailTerm) {
     }
 }
 
+// -0 is read as 0, so that no output says -0.
+TEST(ScenarioLoad, MinusZeroIsZero) {
+    const Scenario s = load("name: a\nticks: 5\nlegitimacy: -0\njail: {max_term: -0.0}\n"
+                            "cops: {density_changes: [{from: 1, to: 3, add_per_tick: -0e0}]}\n");
+    EXPECT_EQ(s.model.legitimacy.schedule.initial(), 0.0);
+    EXPECT_FALSE(std::signbit(s.model.legitimacy.schedule.initial()));
+    EXPECT_FALSE(std::signbit(s.model.jail.max_term));
+    EXPECT_FALSE(std::signbit(s.model.cops.density_changes.at(0).value));
+}
+
 TEST(ScenarioLoad, ScheduleChangeForms) {
     const Scenario s = load(R"(
 name: forms
