@@ -9,6 +9,7 @@
 #include "yaml_input.hpp"
 #include "yaml_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fmt/format.h>
@@ -164,6 +165,14 @@ ScheduleChanges read_legitimacy(const YamlReader& r, const Mapping& root, double
     return changes ? read_schedule_changes(r, *changes) : ScheduleChanges{};
 }
 
+// The agents of one kind at tick 0 as the engine lays them out with initial_counts: exact (sim/
+// engine/initial_state.cpp): the exact count, else round(density x cells). With random, the
+// expected number.
+std::int64_t initial_agents(const std::optional<std::int64_t>& exact, double density,
+                            std::int64_t cells) {
+    return exact ? *exact : std::llround(density * static_cast<double>(cells));
+}
+
 // Citizens and cops must fit on the grid, one agent per cell.
 void check_population(const YamlReader& r, const Mapping& m, const ModelConfig& model) {
     const PopulationParams& p = model.population;
@@ -186,16 +195,42 @@ void check_population(const YamlReader& r, const Mapping& m, const ModelConfig& 
         }
         return;
     }
-    const auto count = [cells](const std::optional<std::int64_t>& exact, double density) {
-        return exact ? *exact : std::llround(density * static_cast<double>(cells));
-    };
-    const std::int64_t citizens = count(p.citizens, p.citizen_density);
-    const std::int64_t cops = count(p.cops, p.cop_density);
+    const std::int64_t citizens = initial_agents(p.citizens, p.citizen_density, cells);
+    const std::int64_t cops = initial_agents(p.cops, p.cop_density, cells);
     if (citizens + cops > cells) {
         r.fail(first_present({m.get("cops"), m.get("citizens")}, m.field()),
                fmt::format("at most {} agents on the {} x {} grid", cells, model.grid.width,
                            model.grid.height),
                fmt::format("{} citizens + {} cops = {}", citizens, cops, citizens + cops));
+    }
+}
+
+// The cop density schedule must leave room for the citizens at every tick through `ticks`: the
+// engine deploys round(density x cells) cops (sim/engine/simulation.cpp) on cells no citizen
+// holds, and deploys fewer, silently, when they do not fit (cop_capacity in
+// sim/engine/cop_deployment.cpp). Checked after the schedule's range.
+void check_cop_room(const YamlReader& r, const ScheduleChanges& changes, const ModelConfig& model,
+                    Tick ticks) {
+    const PopulationParams& p = model.population;
+    const std::int64_t cells = static_cast<std::int64_t>(model.grid.width) * model.grid.height;
+    const std::int64_t citizens = initial_agents(p.citizens, p.citizen_density, cells);
+    const std::int64_t room = cells - citizens;
+    // The engine's schedule starts from the cops laid out (cop_density_schedule).
+    const Schedule schedule(static_cast<double>(initial_agents(p.cops, p.cop_density, cells)) /
+                                static_cast<double>(cells),
+                            changes.changes);
+    const auto cops_at = [&schedule, cells](Tick t) {
+        return std::llround(std::clamp(schedule.at(t), 0.0, 1.0) * static_cast<double>(cells));
+    };
+    const auto breach =
+        first_breach(changes.changes, ticks, [&](Tick t) { return cops_at(t) > room; });
+    if (breach) {
+        r.fail(changes.value_fields[breach->change],
+               fmt::format("the cop density to leave room for the {} citizens through tick {} (at "
+                           "most {} cops on {} cells)",
+                           citizens, ticks, room, cells),
+               fmt::format("{} at tick {} ({} cops)", schedule.at(breach->tick), breach->tick,
+                           cops_at(breach->tick)));
     }
 }
 
@@ -306,6 +341,7 @@ Scenario read_scenario(const YamlReader& r, const YAML::Node& tree) {
                                            ? static_cast<double>(*model.population.cops) / cells
                                            : model.population.cop_density;
     check_schedule_range(r, density_changes, initial_cop_density, s.run.ticks, "the cop density");
+    check_cop_room(r, density_changes, model, s.run.ticks);
     return s;
 }
 

@@ -81,6 +81,11 @@ const std::vector<BadScenario>& bad_scenarios() {
          "name: a\nticks: 3\nvision:\n",
          "3:1: vision: ",
          {"expected a mapping, found nothing (leave the key out to use the defaults)"}},
+        {"cop_schedule_beyond_the_free_cells",
+         "name: a\nticks: 200\ncops:\n  density_changes:\n    - {at: 50, set: 0.5}\n",
+         "5:21: cops.density_changes[0].set: ",
+         {"expected the cop density to leave room for the 1120 citizens through tick 200 (at most "
+          "480 cops on 1600 cells), found 0.5 at tick 50 (800 cops)"}},
         {"negative_seed",
          "name: a\nticks: 3\nseed: -1\n",
          "3:7: seed: ",

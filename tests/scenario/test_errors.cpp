@@ -311,6 +311,41 @@ TEST(ScenarioErrors, ScheduleLeavingTheUnitIntervalNamesTheChange) {
               "no error");
 }
 
+// 1120 citizens on 1600 cells leave room for 480 cops: round(density x 1600) <= 480.
+TEST(ScenarioErrors, CopScheduleBeyondTheFreeCells) {
+    const std::string head = "name: a\nticks: 200\npopulation: {citizen_density: 0.7, "
+                             "cop_density: 0.04}\ncops:\n  density_changes:\n";
+    EXPECT_EQ(load_error(head + "    - {at: 10, set: 0.1}\n    - {at: 50, set: 0.5}\n"),
+              "s.yaml:7:21: cops.density_changes[1].set: expected the cop density to leave room "
+              "for the 1120 citizens through tick 200 (at most 480 cops on 1600 cells), found 0.5 "
+              "at tick 50 (800 cops)");
+    EXPECT_EQ(load_error(head + "    - {at: 10, set: 0.3}\n"), "no error"); // 480 cops fit
+    EXPECT_EQ(load_error(head + "    - {at: 10, set: 0.3004}\n"),
+              "s.yaml:6:21: cops.density_changes[0].set: expected the cop density to leave room "
+              "for the 1120 citizens through tick 200 (at most 480 cops on 1600 cells), found "
+              "0.3004 at tick 10 (481 cops)");
+    // A ramp: the first tick over; none within a shorter run.
+    const std::string ramp = "    - {from: 100, to: 200, ramp_to: 0.5}\n";
+    EXPECT_EQ(load_error(head + ramp),
+              "s.yaml:6:37: cops.density_changes[0].ramp_to: expected the cop density to leave "
+              "room for the 1120 citizens through tick 200 (at most 480 cops on 1600 cells), "
+              "found 0.30219999999999997 at tick 157 (484 cops)");
+    EXPECT_EQ(load_error(head + ramp, {"ticks=156"}), "no error");
+    // Open-ended growth, up to the end of the run.
+    EXPECT_EQ(load_error("name: a\nticks: 500\ncops: {density_changes: [{from: 10, add_per_tick: "
+                         "0.001}]}\n"),
+              "s.yaml:3:51: cops.density_changes[0].add_per_tick: expected the cop density to "
+              "leave room for the 1120 citizens through tick 500 (at most 480 cops on 1600 "
+              "cells), found 0.301 at tick 270 (482 cops)");
+    // Exact counts.
+    EXPECT_EQ(load_error("name: a\nticks: 50\ngrid: {width: 20, height: 20}\n"
+                         "population: {citizens: 300, cops: 10}\n"
+                         "cops: {density_changes: [{at: 5, set: 0.26}]}\n"),
+              "s.yaml:5:39: cops.density_changes[0].set: expected the cop density to leave room "
+              "for the 300 citizens through tick 50 (at most 100 cops on 400 cells), found 0.26 "
+              "at tick 5 (104 cops)");
+}
+
 } // namespace
 } // namespace unrest
 
