@@ -348,9 +348,10 @@ Scenario read_scenario(const YamlReader& r, const YAML::Node& tree) {
 } // namespace
 
 Scenario load_scenario_text(const std::string& text, const std::string& file_name,
-                            const std::vector<std::string>& overrides) {
+                            const std::vector<std::string>& overrides,
+                            const std::vector<FlagOverride>& flags) {
     YAML::Node tree = parse_yaml_input(text, file_name, scenario_key_check);
-    const std::vector<OverrideOrigin> origins = apply_overrides(tree, overrides);
+    const std::vector<OverrideOrigin> origins = apply_overrides(tree, overrides, flags);
     const YamlReader reader(file_name, origins);
     return read_scenario(reader, tree);
 }
@@ -388,8 +389,9 @@ std::string read_input_file(const std::string& path) {
     return read_input_stream(in, path);
 }
 
-Scenario load_scenario_file(const std::string& path, const std::vector<std::string>& overrides) {
-    return load_scenario_text(read_input_file(path), path, overrides);
+Scenario load_scenario_file(const std::string& path, const std::vector<std::string>& overrides,
+                            const std::vector<FlagOverride>& flags) {
+    return load_scenario_text(read_input_file(path), path, overrides, flags);
 }
 
 } // namespace unrest

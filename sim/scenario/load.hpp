@@ -32,10 +32,20 @@ private:
     std::string message_;
 };
 
+// A parameter set by a command-line flag of its own (`unrest run --ticks 200`): applied like
+// `--set KEY=VALUE` after the --set overrides, so that it wins and every check sees it; problems
+// with it are reported as "FLAG: KEY: ..." (e.g. "--ticks: ticks: expected ...").
+struct FlagOverride {
+    std::string flag;  // "--ticks"
+    std::string key;   // "ticks"
+    std::string value; // read as YAML, as a --set value is
+};
+
 // Loads and validates a scenario file. `overrides` are "key.path=value" strings (from --set),
 // applied to the YAML tree before validation; value is parsed as YAML (0.7, true, moore, [1,2]).
-Scenario load_scenario_file(const std::string& path,
-                            const std::vector<std::string>& overrides = {});
+// `flags` are applied after them.
+Scenario load_scenario_file(const std::string& path, const std::vector<std::string>& overrides = {},
+                            const std::vector<FlagOverride>& flags = {});
 
 // Why `path` cannot be read as an input file ("no such file", "a directory", "a file that cannot
 // be opened"), or "" when it can.
@@ -49,7 +59,8 @@ std::string read_input_file(const std::string& path);
 // The same from text already in memory; `file_name` is used in error messages. The text must be
 // UTF-8 without control characters other than tab and line breaks, and at most 16 MiB.
 Scenario load_scenario_text(const std::string& text, const std::string& file_name,
-                            const std::vector<std::string>& overrides = {});
+                            const std::vector<std::string>& overrides = {},
+                            const std::vector<FlagOverride>& flags = {});
 
 // The fully resolved scenario (every key, defaults filled in) as YAML. Loading this text gives
 // back an equal Scenario. Used for the manifest and for `unrest validate --print`.

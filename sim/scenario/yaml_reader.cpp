@@ -21,6 +21,14 @@ bool under(std::string_view path, std::string_view prefix) {
     return path.size() == prefix.size() || path[prefix.size()] == '.' || path[prefix.size()] == '[';
 }
 
+[[noreturn]] void fail_at(const OverrideOrigin& origin, const std::string& path,
+                          std::string message) {
+    if (!origin.flag.empty()) {
+        throw ScenarioError(origin.flag, 0, 0, path, std::move(message));
+    }
+    throw ScenarioError("--set", origin.index, origin.column, path, std::move(message));
+}
+
 bool is_plain_scalar(const YAML::Node& node) {
     return node.IsScalar() && node.Tag() != "!";
 }
@@ -86,14 +94,14 @@ void YamlReader::fail_message(const YAML::Mark& mark, const std::string& path,
     // The latest override that set this value or one above it.
     for (auto it = overrides_.rbegin(); it != overrides_.rend(); ++it) {
         if (under(path, it->path)) {
-            throw ScenarioError("--set", it->index, it->column, path, std::move(message));
+            fail_at(*it, path, std::move(message));
         }
     }
     if (mark.is_null()) {
         // A mapping created by an override: report the override that created it.
         for (auto it = overrides_.rbegin(); it != overrides_.rend(); ++it) {
             if (under(it->path, path)) {
-                throw ScenarioError("--set", it->index, it->column, path, std::move(message));
+                fail_at(*it, path, std::move(message));
             }
         }
         throw ScenarioError(file_, 1, 1, path, std::move(message));

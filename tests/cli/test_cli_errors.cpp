@@ -225,6 +225,38 @@ TEST(CliErrors, MessagesCarryNoControlCharacters) {
     EXPECT_EQ(r.err.find('\x1b'), std::string::npos);
 }
 
+// --ticks goes through the loader: a schedule is checked through the run's last tick.
+TEST(CliErrors, SchedulesAreCheckedThroughTheTicksFlag) {
+    const TempDir tmp;
+    // 0.25 + 0.125 (t - 9) for t >= 10: 1 at tick 15, 1.125 at tick 16.
+    const std::string schedule = "grid: {width: 15, height: 15}\nlegitimacy:\n  initial: 0.5\n"
+                                 "  changes:\n    - {at: 5, set: 0.25}\n"
+                                 "    - {from: 10, add_per_tick: 0.125}\n";
+    const fs::path short_run = tmp / "short.yaml";
+    write_file(short_run, "name: short\nticks: 15\n" + schedule);
+    const fs::path longer = tmp / "longer";
+    const Result refused =
+        unrest({"run", short_run.string(), "--out", longer.string(), "--quiet", "--ticks", "300"});
+    EXPECT_EQ(refused.status, 2) << describe(refused);
+    EXPECT_EQ(refused.first_error_line(),
+              fmt::format("error: {}:8:32: legitimacy.changes[1].add_per_tick: expected "
+                          "legitimacy to stay in [0, 1] through tick 300, found 1.125 at tick 16",
+                          short_run.string()));
+    expect_no_output(longer);
+
+    // The reverse: a file refused over its own 300 ticks runs for 15.
+    const fs::path long_run = tmp / "long.yaml";
+    write_file(long_run, "name: long\nticks: 300\n" + schedule);
+    EXPECT_EQ(unrest({"validate", long_run.string()}).status, 2);
+    const fs::path shorter = tmp / "shorter";
+    const Result ran =
+        unrest({"run", long_run.string(), "--out", shorter.string(), "--quiet", "--ticks", "15"});
+    ASSERT_EQ(ran.status, 0) << describe(ran);
+    const Csv csv = read_csv(shorter / "timeseries.csv");
+    ASSERT_EQ(csv.rows.size(), 16U);
+    EXPECT_EQ(csv.number(15, "legitimacy"), 1.0);
+}
+
 struct BadOverride {
     std::vector<std::string> sets;
     std::string location; // --set:INDEX:COLUMN: key.path: (or the file's, for cross-key checks)

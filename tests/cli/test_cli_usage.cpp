@@ -75,7 +75,12 @@ TEST(CliUsage, BadUsageExitsTwo) {
         expect_no_output(out);
     }
     EXPECT_EQ(unrest({"run", run2(), "--out", out.string(), "--ticks", "-1"}).first_error_line(),
-              "error: --ticks: expected an integer in [0, 4294967295], found -1");
+              "error: --ticks: ticks: expected an integer in [0, 4294967295], found '-1'");
+    EXPECT_EQ(
+        unrest({"run", run2(), "--out", out.string(), "--ticks", "4294967296"}).first_error_line(),
+        "error: --ticks: ticks: expected an integer in [0, 4294967295], found '4294967296'");
+    EXPECT_EQ(unrest({"run", run2(), "--out", out.string(), "--seed", "+1"}).first_error_line(),
+              "error: --seed: seed: expected an integer in [0, 2^64), found '+1'");
     EXPECT_EQ(unrest({"run", run2(), "--out", out.string(), "--threads", "0"}).first_error_line(),
               "error: --threads: expected an integer >= 1, found 0");
 }
