@@ -85,6 +85,24 @@ TEST(CliUsage, BadUsageExitsTwo) {
               "error: --threads: expected an integer >= 1, found 0");
 }
 
+TEST(CliUsage, UnknownCommandIsNamed) {
+    const Result unknown = unrest({"frobnicate"});
+    EXPECT_EQ(unknown.status, 2) << describe(unknown);
+    EXPECT_EQ(unknown.err,
+              "error: unknown command 'frobnicate' (commands: run, validate, sweep, params)\n");
+    const Result typo = unrest({"rn", run2(), "--out", "x"});
+    EXPECT_EQ(typo.status, 2) << describe(typo);
+    EXPECT_EQ(typo.err, "error: unknown command 'rn' (commands: run, validate, sweep, params), did "
+                        "you mean 'run'?\n");
+    EXPECT_EQ(unrest({"valdiate", run2()}).err,
+              "error: unknown command 'valdiate' (commands: run, validate, sweep, params), did "
+              "you mean 'validate'?\n");
+    // No command at all: CLI11's usage message.
+    const Result none = unrest({});
+    EXPECT_EQ(none.status, 2) << describe(none);
+    EXPECT_TRUE(none.err.starts_with("A subcommand is required")) << none.err;
+}
+
 // Bug: CLI11 converts out-of-range integers leniently: `--seed -1` wraps to 2^64 - 1 and
 // `--seed 18446744073709551616` (2^64) saturates to 2^64 - 1, both accepted with exit 0, while
 // the scenario file's `seed: -1` is rejected (exit 2). `--ticks 99999999999999999999` saturates
