@@ -3,6 +3,7 @@
 #include "../run/thread_limits.hpp"
 #include "../scenario/load.hpp"
 #include "../scenario/parameter_table.hpp"
+#include "command_name.hpp"
 #include "run_command.hpp"
 #include "sweep_command.hpp"
 #include "unrest/build_info.hpp"
@@ -110,6 +111,15 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
+        std::vector<std::string> commands;
+        for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+            commands.push_back(sub->get_name());
+        }
+        const std::string unknown = unrest::cli::unknown_command_problem(argc, argv, commands);
+        if (!unknown.empty()) {
+            fmt::print(stderr, "error: {}\n", unknown);
+            return 2;
+        }
         app.exit(e);
         return 2; // bad usage
     }

@@ -8,15 +8,14 @@
 #include "../run/single_run.hpp"
 #include "../run/thread_limits.hpp"
 #include "../scenario/load.hpp"
+#include "run_flags.hpp"
 
 #include <atomic>
-#include <charconv>
 #include <chrono>
 #include <csignal>
 #include <ctime>
 #include <fmt/format.h>
 #include <fstream>
-#include <limits>
 #include <omp.h>
 
 namespace unrest::cli {
@@ -40,45 +39,16 @@ std::filesystem::path display_path(const std::string& given) {
     return p;
 }
 
-// A decimal integer in [0, max], digits only: no sign, no spaces, no overflow. (CLI11 wraps
-// "-1" and saturates overflowing values silently, so these options are parsed here.)
-std::optional<std::uint64_t> parse_count(const std::string& text, std::uint64_t max) {
-    std::uint64_t v = 0;
-    const char* end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, v);
-    if (text.empty() || ec != std::errc() || ptr != end || v > max) {
-        return std::nullopt;
-    }
-    return v;
-}
-
 } // namespace
 
 int run_command(const RunOptions& options) {
     Scenario scenario;
     try {
-        scenario = load_scenario_file(options.scenario_file, options.overrides);
+        scenario = load_scenario_file(options.scenario_file, options.overrides,
+                                      run_flag_overrides(options));
     } catch (const ScenarioError& e) {
         fmt::print(stderr, "error: {}\n", e.what());
         return 2;
-    }
-    if (options.seed) {
-        const auto seed = parse_count(*options.seed, std::numeric_limits<std::uint64_t>::max());
-        if (!seed) {
-            fmt::print(stderr, "error: --seed: expected an integer in [0, 2^64), found {}\n",
-                       *options.seed);
-            return 2;
-        }
-        scenario.run.seed = *seed;
-    }
-    if (options.ticks) {
-        const auto ticks = parse_count(*options.ticks, static_cast<std::uint64_t>(max_ticks));
-        if (!ticks) {
-            fmt::print(stderr, "error: --ticks: expected an integer in [0, {}], found {}\n",
-                       max_ticks, *options.ticks);
-            return 2;
-        }
-        scenario.run.ticks = static_cast<Tick>(*ticks);
     }
     if (options.threads) {
         if (const std::string problem = thread_count_problem("--threads", *options.threads);

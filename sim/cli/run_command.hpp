@@ -11,8 +11,8 @@ namespace unrest::cli {
 struct RunOptions {
     std::string scenario_file;
     std::string out_dir;
-    std::optional<std::string> seed;  // parsed strictly by run_command: [0, 2^64)
-    std::optional<std::string> ticks; // parsed strictly by run_command: [0, max_ticks]
+    std::optional<std::string> seed;  // parsed strictly by run_flag_overrides: [0, 2^64)
+    std::optional<std::string> ticks; // parsed strictly by run_flag_overrides: [0, max_ticks]
     std::optional<int> threads;
     std::vector<std::string> overrides; // --set key.path=value
     bool force = false;

@@ -2,18 +2,20 @@
 // sections. The keys allowed in each mapping come from the parameter table.
 #include "load.hpp"
 
+#include "input_text.hpp"
 #include "overrides.hpp"
 #include "parameter_table.hpp"
 #include "schedule_reader.hpp"
+#include "yaml_input.hpp"
 #include "yaml_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
 #include <limits>
 #include <span>
-#include <sstream>
 
 namespace unrest {
 
@@ -27,9 +29,16 @@ E choice(const YamlReader& r, const std::optional<Field>& f, const std::array<Ch
     return f ? read_choice(r, *f, std::span<const Choice<E>>(table)) : fallback;
 }
 
+// What "found" says of a section given without a value (`grid:` or `grid: ~`): refused rather
+// than read as the defaults, which it may not have been meant as.
+constexpr const char* no_section = "nothing (leave the key out to use the defaults)";
+
 // The mapping under a top-level key; empty when the key is absent.
 Mapping section(const YamlReader& r, const Mapping& root, std::string_view key) {
     const std::optional<Field> f = root.get(key);
+    if (f && f->node.IsNull()) {
+        r.fail(*f, "a mapping", no_section);
+    }
     return Mapping(r, f ? *f : Field{YAML::Node(), YAML::Mark::null_mark(), std::string(key)},
                    known_keys(key));
 }
@@ -144,8 +153,9 @@ ScheduleChanges read_legitimacy(const YamlReader& r, const Mapping& root, double
         initial = read_probability(r, *f);
         return {};
     }
-    if (f->node.IsSequence()) {
-        r.fail(*f, "a number in [0, 1] or a mapping {initial, changes}", describe(f->node));
+    if (f->node.IsSequence() || f->node.IsNull()) {
+        r.fail(*f, "a number in [0, 1] or a mapping {initial, changes}",
+               f->node.IsNull() ? no_section : describe(f->node));
     }
     const Mapping m(r, *f, known_keys("legitimacy"));
     if (auto i = m.get("initial")) {
@@ -153,6 +163,14 @@ ScheduleChanges read_legitimacy(const YamlReader& r, const Mapping& root, double
     }
     const std::optional<Field> changes = m.get("changes");
     return changes ? read_schedule_changes(r, *changes) : ScheduleChanges{};
+}
+
+// The agents of one kind at tick 0 as the engine lays them out with initial_counts: exact (sim/
+// engine/initial_state.cpp): the exact count, else round(density x cells). With random, the
+// expected number.
+std::int64_t initial_agents(const std::optional<std::int64_t>& exact, double density,
+                            std::int64_t cells) {
+    return exact ? *exact : std::llround(density * static_cast<double>(cells));
 }
 
 // Citizens and cops must fit on the grid, one agent per cell.
@@ -177,16 +195,42 @@ void check_population(const YamlReader& r, const Mapping& m, const ModelConfig& 
         }
         return;
     }
-    const auto count = [cells](const std::optional<std::int64_t>& exact, double density) {
-        return exact ? *exact : std::llround(density * static_cast<double>(cells));
-    };
-    const std::int64_t citizens = count(p.citizens, p.citizen_density);
-    const std::int64_t cops = count(p.cops, p.cop_density);
+    const std::int64_t citizens = initial_agents(p.citizens, p.citizen_density, cells);
+    const std::int64_t cops = initial_agents(p.cops, p.cop_density, cells);
     if (citizens + cops > cells) {
         r.fail(first_present({m.get("cops"), m.get("citizens")}, m.field()),
                fmt::format("at most {} agents on the {} x {} grid", cells, model.grid.width,
                            model.grid.height),
                fmt::format("{} citizens + {} cops = {}", citizens, cops, citizens + cops));
+    }
+}
+
+// The cop density schedule must leave room for the citizens at every tick through `ticks`: the
+// engine deploys round(density x cells) cops (sim/engine/simulation.cpp) on cells no citizen
+// holds, and deploys fewer, silently, when they do not fit (cop_capacity in
+// sim/engine/cop_deployment.cpp). Checked after the schedule's range.
+void check_cop_room(const YamlReader& r, const ScheduleChanges& changes, const ModelConfig& model,
+                    Tick ticks) {
+    const PopulationParams& p = model.population;
+    const std::int64_t cells = static_cast<std::int64_t>(model.grid.width) * model.grid.height;
+    const std::int64_t citizens = initial_agents(p.citizens, p.citizen_density, cells);
+    const std::int64_t room = cells - citizens;
+    // The engine's schedule starts from the cops laid out (cop_density_schedule).
+    const Schedule schedule(static_cast<double>(initial_agents(p.cops, p.cop_density, cells)) /
+                                static_cast<double>(cells),
+                            changes.changes);
+    const auto cops_at = [&schedule, cells](Tick t) {
+        return std::llround(std::clamp(schedule.at(t), 0.0, 1.0) * static_cast<double>(cells));
+    };
+    const auto breach =
+        first_breach(changes.changes, ticks, [&](Tick t) { return cops_at(t) > room; });
+    if (breach) {
+        r.fail(changes.value_fields[breach->change],
+               fmt::format("the cop density to leave room for the {} citizens through tick {} (at "
+                           "most {} cops on {} cells)",
+                           citizens, ticks, room, cells),
+               fmt::format("{} at tick {} ({} cops)", schedule.at(breach->tick), breach->tick,
+                           cops_at(breach->tick)));
     }
 }
 
@@ -209,6 +253,18 @@ void check_vision(const YamlReader& r, const Field& at, const ModelConfig& model
         r.fail(at, "a vision of at least one cell",
                fmt::format("radius {} without the own cell", v.radius));
     }
+}
+
+// The keys of a mapping at `path` as the reader checks them (yaml_prepass.hpp): the sections', and
+// those of each schedule change ("legitimacy.changes[0]").
+KeyCheck scenario_key_check(const std::string& path) {
+    const std::size_t bracket = path.rfind('[');
+    if (path.ends_with(']') && bracket != std::string::npos &&
+        is_schedule_list(std::string_view(path).substr(0, bracket))) {
+        return one_of_keys(schedule_change_keys());
+    }
+    std::vector<std::string> known = known_keys(path);
+    return known.empty() ? KeyCheck() : one_of_keys(std::move(known));
 }
 
 Scenario read_scenario(const YamlReader& r, const YAML::Node& tree) {
@@ -285,21 +341,17 @@ Scenario read_scenario(const YamlReader& r, const YAML::Node& tree) {
                                            ? static_cast<double>(*model.population.cops) / cells
                                            : model.population.cop_density;
     check_schedule_range(r, density_changes, initial_cop_density, s.run.ticks, "the cop density");
+    check_cop_room(r, density_changes, model, s.run.ticks);
     return s;
 }
 
 } // namespace
 
 Scenario load_scenario_text(const std::string& text, const std::string& file_name,
-                            const std::vector<std::string>& overrides) {
-    YAML::Node tree;
-    try {
-        tree = YAML::Load(text);
-    } catch (const YAML::Exception& e) {
-        throw ScenarioError(file_name, e.mark.line + 1, e.mark.column + 1, "",
-                            fmt::format("expected valid YAML, found {}", e.msg));
-    }
-    const std::vector<OverrideOrigin> origins = apply_overrides(tree, overrides);
+                            const std::vector<std::string>& overrides,
+                            const std::vector<FlagOverride>& flags) {
+    YAML::Node tree = parse_yaml_input(text, file_name, scenario_key_check);
+    const std::vector<OverrideOrigin> origins = apply_overrides(tree, overrides, flags);
     const YamlReader reader(file_name, origins);
     return read_scenario(reader, tree);
 }
@@ -325,14 +377,21 @@ std::string read_input_file(const std::string& path) {
         throw ScenarioError(path, 0, 0, "",
                             fmt::format("expected a readable file, found {}", problem));
     }
+    // The size of a regular file is known before reading it; a pipe's only while reading.
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) {
+        const std::uintmax_t size = std::filesystem::file_size(path, ec);
+        if (!ec) {
+            check_input_size(path, size);
+        }
+    }
     std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return read_input_stream(in, path);
 }
 
-Scenario load_scenario_file(const std::string& path, const std::vector<std::string>& overrides) {
-    return load_scenario_text(read_input_file(path), path, overrides);
+Scenario load_scenario_file(const std::string& path, const std::vector<std::string>& overrides,
+                            const std::vector<FlagOverride>& flags) {
+    return load_scenario_text(read_input_file(path), path, overrides, flags);
 }
 
 } // namespace unrest

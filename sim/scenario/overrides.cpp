@@ -13,6 +13,13 @@ namespace {
 
 constexpr const char* origin_file = "--set";
 
+// Where an override comes from, for its errors: the INDEX-th --set ("--set:INDEX:COLUMN"), or a
+// flag of its own ("--ticks").
+struct Site {
+    int index = 0;
+    std::string flag;
+};
+
 struct Segment {
     std::string name;
     std::optional<std::size_t> index; // name[index]
@@ -20,12 +27,15 @@ struct Segment {
     int column = 1;                   // 1-based, in the override string
 };
 
-[[noreturn]] void fail(int line, int column, const std::string& path, std::string message) {
-    throw ScenarioError(origin_file, line, column, path, std::move(message));
+[[noreturn]] void fail(const Site& site, int column, const std::string& path, std::string message) {
+    if (!site.flag.empty()) {
+        throw ScenarioError(site.flag, 0, 0, path, std::move(message));
+    }
+    throw ScenarioError(origin_file, site.index, column, path, std::move(message));
 }
 
 // Splits "a.b[2].c" into segments, checking each name against the parameter table.
-std::vector<Segment> parse_path(const std::string& key, int line) {
+std::vector<Segment> parse_path(const std::string& key, const Site& site) {
     std::vector<Segment> segments;
     std::vector<std::string> known = known_keys(""); // the keys allowed at this depth
     std::string table_path;                          // the path without indices
@@ -41,10 +51,10 @@ std::vector<Segment> parse_path(const std::string& key, int line) {
         seg.name = text.substr(0, bracket);
         path += (path.empty() ? "" : ".") + seg.name;
         if (seg.name.empty()) {
-            fail(line, seg.column, path, fmt::format("expected a key name, found '{}'", key));
+            fail(site, seg.column, path, fmt::format("expected a key name, found '{}'", key));
         }
         if (std::find(known.begin(), known.end(), seg.name) == known.end()) {
-            fail(line, seg.column, path, unknown_key_message(seg.name, known));
+            fail(site, seg.column, path, unknown_key_message(seg.name, known));
         }
         const bool in_change = table_path.empty() && !segments.empty();
         table_path =
@@ -58,11 +68,11 @@ std::vector<Segment> parse_path(const std::string& key, int line) {
                 std::from_chars(digits.data(), digits.data() + digits.size(), index);
             if (text.back() != ']' || digits.empty() || ec != std::errc() ||
                 end != digits.data() + digits.size()) {
-                fail(line, column, path,
+                fail(site, column, path,
                      fmt::format("expected an index like [0], found '{}'", text.substr(bracket)));
             }
             if (!is_schedule_list(table_path)) {
-                fail(line, column, path,
+                fail(site, column, path,
                      fmt::format("expected an index only after a list of changes, found '{}'",
                                  text.substr(bracket)));
             }
@@ -81,13 +91,13 @@ std::vector<Segment> parse_path(const std::string& key, int line) {
 }
 
 // The mapping or list element at `seg` under `parent`, made ready to hold more keys.
-YAML::Node descend(YAML::Node& parent, const Segment& seg, bool last, int line) {
+YAML::Node descend(YAML::Node& parent, const Segment& seg, bool last, const Site& site) {
     const YAML::Node& view = parent;
     YAML::Node child = view[seg.name];
     if (seg.index) {
         if (!child.IsDefined() || !child.IsSequence() || *seg.index >= child.size()) {
             const std::size_t size = child.IsDefined() && child.IsSequence() ? child.size() : 0;
-            fail(line, seg.column, seg.path,
+            fail(site, seg.column, seg.path,
                  fmt::format("expected an index below {} (the changes given), found {}", size,
                              *seg.index));
         }
@@ -105,55 +115,69 @@ YAML::Node descend(YAML::Node& parent, const Segment& seg, bool last, int line) 
         expanded["initial"] = YAML::Clone(child);
         parent[seg.name] = expanded;
     } else if (!child.IsMap()) {
-        fail(line, seg.column, seg.path,
+        fail(site, seg.column, seg.path,
              fmt::format("expected a mapping to set keys in, found {} in the file",
                          describe(child)));
     }
     return view[seg.name];
 }
 
+// Applies "key.path=value" (from `site`) to `root`; false when `root` is not a mapping (the
+// loader reports the file's own problem).
+bool apply_override(YAML::Node& root, const std::string& text, const Site& site,
+                    std::vector<OverrideOrigin>& origins) {
+    const std::size_t eq = text.find('=');
+    if (eq == std::string::npos || eq == 0) {
+        fail(site, 1, "", fmt::format("expected key.path=value, found '{}'", text));
+    }
+    const std::string key = text.substr(0, eq);
+    const int value_column = static_cast<int>(eq) + 2;
+    const std::vector<Segment> path = parse_path(key, site);
+
+    YAML::Node value;
+    try {
+        value = YAML::Load(text.substr(eq + 1));
+    } catch (const YAML::Exception& e) {
+        fail(site, value_column + std::max(e.mark.column, 0), key,
+             fmt::format("expected a valid YAML value, found {}", e.msg));
+    }
+
+    if (!root.IsDefined() || root.IsNull()) {
+        root = YAML::Node(YAML::NodeType::Map);
+    }
+    if (!root.IsMap()) {
+        return false;
+    }
+    YAML::Node cur = root;
+    for (std::size_t s = 0; s + 1 < path.size(); ++s) {
+        cur.reset(descend(cur, path[s], false, site));
+    }
+    const Segment& last = path.back();
+    if (last.index) {
+        YAML::Node element = descend(cur, last, true, site);
+        element = value;
+    } else {
+        cur[last.name] = value;
+    }
+    origins.push_back({path.back().path, site.index, value_column, site.flag});
+    return true;
+}
+
 } // namespace
 
 std::vector<OverrideOrigin> apply_overrides(YAML::Node& root,
-                                            const std::vector<std::string>& overrides) {
+                                            const std::vector<std::string>& overrides,
+                                            const std::vector<FlagOverride>& flags) {
     std::vector<OverrideOrigin> origins;
     for (std::size_t i = 0; i < overrides.size(); ++i) {
-        const std::string& text = overrides[i];
-        const int line = static_cast<int>(i) + 1;
-        const std::size_t eq = text.find('=');
-        if (eq == std::string::npos || eq == 0) {
-            fail(line, 1, "", fmt::format("expected key.path=value, found '{}'", text));
+        if (!apply_override(root, overrides[i], Site{static_cast<int>(i) + 1, {}}, origins)) {
+            return origins;
         }
-        const std::string key = text.substr(0, eq);
-        const int value_column = static_cast<int>(eq) + 2;
-        const std::vector<Segment> path = parse_path(key, line);
-
-        YAML::Node value;
-        try {
-            value = YAML::Load(text.substr(eq + 1));
-        } catch (const YAML::Exception& e) {
-            fail(line, value_column + std::max(e.mark.column, 0), key,
-                 fmt::format("expected a valid YAML value, found {}", e.msg));
+    }
+    for (const FlagOverride& f : flags) {
+        if (!apply_override(root, f.key + "=" + f.value, Site{0, f.flag}, origins)) {
+            return origins;
         }
-
-        if (!root.IsDefined() || root.IsNull()) {
-            root = YAML::Node(YAML::NodeType::Map);
-        }
-        if (!root.IsMap()) {
-            return origins; // the loader reports the file's own problem
-        }
-        YAML::Node cur = root;
-        for (std::size_t s = 0; s + 1 < path.size(); ++s) {
-            cur.reset(descend(cur, path[s], false, line));
-        }
-        const Segment& last = path.back();
-        if (last.index) {
-            YAML::Node element = descend(cur, last, true, line);
-            element = value;
-        } else {
-            cur[last.name] = value;
-        }
-        origins.push_back({path.back().path, line, value_column});
     }
     return origins;
 }

@@ -13,8 +13,10 @@ namespace unrest::detail {
 // mappings on the way; a path may index an existing list of changes ("legitimacy.changes[0].set").
 // Setting a key under `legitimacy` when the file gives it as a number turns that number into
 // {initial: number}. Every key on the path must be in the parameter table. Errors are reported
-// as "--set:INDEX:COLUMN: ..." (INDEX 1-based among the overrides). Returns where each came from.
+// as "--set:INDEX:COLUMN: ..." (INDEX 1-based among the overrides). Then each flag the same way,
+// its errors reported as "FLAG: ...". Returns where each came from.
 std::vector<OverrideOrigin> apply_overrides(YAML::Node& root,
-                                            const std::vector<std::string>& overrides);
+                                            const std::vector<std::string>& overrides,
+                                            const std::vector<FlagOverride>& flags = {});
 
 } // namespace unrest::detail

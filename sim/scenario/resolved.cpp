@@ -12,12 +12,13 @@ namespace {
 
 using namespace detail;
 
-// Shortest text that reads back as the same double; .inf for infinity.
+// Shortest text that reads back as the same double; .inf for infinity; 0 for -0 (which the
+// loader never gives, but a Scenario built in code may hold).
 YAML::Node number(double v) {
     if (std::isinf(v)) {
         return YAML::Node(v > 0 ? ".inf" : "-.inf");
     }
-    return YAML::Node(fmt::format("{}", v));
+    return YAML::Node(fmt::format("{}", v + 0.0));
 }
 
 YAML::Node integer(std::int64_t v) {

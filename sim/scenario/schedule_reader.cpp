@@ -107,11 +107,13 @@ ReadChange read_change(const YamlReader& r, const Field& f) {
 
 ScheduleChanges read_schedule_changes(const YamlReader& r, const Field& list) {
     ScheduleChanges out;
-    if (!list.node.IsDefined() || list.node.IsNull()) {
+    if (!list.node.IsDefined()) {
         return out;
     }
     if (!list.node.IsSequence()) {
-        r.fail(list, "a list of changes", describe(list.node));
+        r.fail(list, "a list of changes",
+               list.node.IsNull() ? "nothing (leave the key out for no changes)"
+                                  : describe(list.node));
     }
     for (std::size_t i = 0; i < list.node.size(); ++i) {
         const Field item = list.item(list.node[i], i);
@@ -138,6 +140,31 @@ ScheduleChanges read_schedule_changes(const YamlReader& r, const Field& list) {
     return out;
 }
 
+std::optional<ScheduleBreach> first_breach(const std::vector<ScheduleChange>& changes, Tick ticks,
+                                           const std::function<bool(Tick)>& breaks) {
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        const ScheduleChange& c = changes[i];
+        if (c.from > ticks) {
+            break;
+        }
+        const Tick last = std::min(ticks, end_of(c));
+        if (breaks(c.from)) {
+            return ScheduleBreach{i, c.from};
+        }
+        if (!breaks(last)) {
+            continue;
+        }
+        Tick holds = c.from; // invariant: `breaks` is false at holds, true at first
+        Tick first = last;
+        while (first - holds > 1) {
+            const Tick mid = holds + (first - holds) / 2;
+            (breaks(mid) ? first : holds) = mid;
+        }
+        return ScheduleBreach{i, first};
+    }
+    return std::nullopt;
+}
+
 void check_schedule_range(const YamlReader& r, const ScheduleChanges& changes, double initial,
                           Tick ticks, std::string_view quantity) {
     const Schedule schedule(initial, changes.changes);
@@ -145,31 +172,10 @@ void check_schedule_range(const YamlReader& r, const ScheduleChanges& changes, d
         const double v = schedule.at(t);
         return !(v >= -range_tolerance && v <= 1.0 + range_tolerance);
     };
-    // Within a change the value moves monotonically (a step, a line, a geometric sequence) and
-    // between changes it is held, so it leaves [0, 1] during a change iff it is outside at the
-    // change's first or last tick, and the first tick outside can be found by bisection. This
-    // gives the same answer as evaluating every tick 0..ticks, in O(changes x log ticks).
-    for (std::size_t i = 0; i < changes.changes.size(); ++i) {
-        const ScheduleChange& c = changes.changes[i];
-        if (c.from > ticks) {
-            break;
-        }
-        const Tick last = std::min(ticks, end_of(c));
-        if (!outside(c.from) && !outside(last)) {
-            continue;
-        }
-        Tick first_outside = c.from;
-        if (!outside(c.from)) {
-            Tick inside = c.from; // invariant: inside is in range, first_outside is not
-            first_outside = last;
-            while (first_outside - inside > 1) {
-                const Tick mid = inside + (first_outside - inside) / 2;
-                (outside(mid) ? first_outside : inside) = mid;
-            }
-        }
-        r.fail(changes.value_fields[i],
+    if (const auto breach = first_breach(changes.changes, ticks, outside)) {
+        r.fail(changes.value_fields[breach->change],
                fmt::format("{} to stay in [0, 1] through tick {}", quantity, ticks),
-               fmt::format("{} at tick {}", schedule.at(first_outside), first_outside));
+               fmt::format("{} at tick {}", schedule.at(breach->tick), breach->tick));
     }
 }
 

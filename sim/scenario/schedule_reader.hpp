@@ -10,6 +10,8 @@
 #include "../core/schedule.hpp"
 #include "yaml_reader.hpp"
 
+#include <functional>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -20,6 +22,7 @@ struct ScheduleChanges {
     std::vector<Field> value_fields; // per change: its value (set, ramp_to, ...), for errors
 };
 
+// The list at `list`; no value there (`changes: ~`) is refused, [] is no changes.
 ScheduleChanges read_schedule_changes(const YamlReader& r, const Field& list);
 
 // Requires Schedule(initial, changes) to stay in [0, 1] at every tick 0..ticks; otherwise an
@@ -27,5 +30,18 @@ ScheduleChanges read_schedule_changes(const YamlReader& r, const Field& list);
 // ("legitimacy").
 void check_schedule_range(const YamlReader& r, const ScheduleChanges& changes, double initial,
                           Tick ticks, std::string_view quantity);
+
+struct ScheduleBreach {
+    std::size_t change; // index of the change in force
+    Tick tick;
+};
+
+// The first tick from the first change's start through `ticks` at which `breaks` holds, and the
+// change in force then. `breaks` must test the schedule's value against a bound or an interval:
+// within a change the value moves monotonically (a step, a line, a geometric sequence) and
+// between changes it is held, so a change breaks a bound iff it does at its first or last tick,
+// and bisection finds the first tick that does, in O(changes x log ticks).
+std::optional<ScheduleBreach> first_breach(const std::vector<ScheduleChange>& changes, Tick ticks,
+                                           const std::function<bool(Tick)>& breaks);
 
 } // namespace unrest::detail

@@ -1,5 +1,7 @@
 #include "yaml_reader.hpp"
 
+#include "input_text.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -17,6 +19,14 @@ bool under(std::string_view path, std::string_view prefix) {
         return false;
     }
     return path.size() == prefix.size() || path[prefix.size()] == '.' || path[prefix.size()] == '[';
+}
+
+[[noreturn]] void fail_at(const OverrideOrigin& origin, const std::string& path,
+                          std::string message) {
+    if (!origin.flag.empty()) {
+        throw ScenarioError(origin.flag, 0, 0, path, std::move(message));
+    }
+    throw ScenarioError("--set", origin.index, origin.column, path, std::move(message));
 }
 
 bool is_plain_scalar(const YAML::Node& node) {
@@ -64,10 +74,11 @@ std::string describe(const YAML::Node& node) {
     case YAML::NodeType::Scalar:
         break;
     }
+    // Escaped: a value may hold control characters (from --set, or a quoted "\e" in the file).
     if (node.Tag() == "!") {
-        return fmt::format("the quoted string \"{}\"", node.Scalar());
+        return fmt::format("the quoted string \"{}\"", printable(node.Scalar()));
     }
-    return fmt::format("'{}'", node.Scalar());
+    return fmt::format("'{}'", printable(node.Scalar()));
 }
 
 void YamlReader::fail(const Field& at, std::string_view expected, std::string_view found) const {
@@ -83,14 +94,14 @@ void YamlReader::fail_message(const YAML::Mark& mark, const std::string& path,
     // The latest override that set this value or one above it.
     for (auto it = overrides_.rbegin(); it != overrides_.rend(); ++it) {
         if (under(path, it->path)) {
-            throw ScenarioError("--set", it->index, it->column, path, std::move(message));
+            fail_at(*it, path, std::move(message));
         }
     }
     if (mark.is_null()) {
         // A mapping created by an override: report the override that created it.
         for (auto it = overrides_.rbegin(); it != overrides_.rend(); ++it) {
             if (under(it->path, path)) {
-                throw ScenarioError("--set", it->index, it->column, path, std::move(message));
+                fail_at(*it, path, std::move(message));
             }
         }
         throw ScenarioError(file_, 1, 1, path, std::move(message));
@@ -189,10 +200,19 @@ bool read_bool(const YamlReader& r, const Field& f) {
 
 namespace {
 
+// What "found" says of a value that is not a number of the kind expected: a value that is one
+// but does not fit the type says so, as otherwise it would look valid.
+std::string not_a_number(const YAML::Node& node, std::errc ec) {
+    return ec == std::errc::result_out_of_range ? describe(node) + " (out of range)"
+                                                : describe(node);
+}
+
+// An integer of type T written in decimal (with an optional '+'), or the error from_chars gave
+// (invalid_argument when the text is not all digits).
 template <class T>
-std::optional<T> parse_integer(const YAML::Node& node) {
+std::pair<T, std::errc> parse_integer(const YAML::Node& node) {
     if (!is_plain_scalar(node)) {
-        return std::nullopt;
+        return {T{}, std::errc::invalid_argument};
     }
     std::string_view s = node.Scalar();
     if (s.starts_with('+')) {
@@ -200,32 +220,32 @@ std::optional<T> parse_integer(const YAML::Node& node) {
     }
     T value{};
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (s.empty() || ec != std::errc() || end != s.data() + s.size()) {
-        return std::nullopt;
+    if (s.empty() || end != s.data() + s.size()) {
+        return {T{}, std::errc::invalid_argument};
     }
-    return value;
+    return {value, ec};
 }
 
 } // namespace
 
 std::int64_t read_integer(const YamlReader& r, const Field& f, std::int64_t min) {
-    const auto value = parse_integer<std::int64_t>(f.node);
+    const auto [value, ec] = parse_integer<std::int64_t>(f.node);
     const std::string expected = fmt::format("an integer >= {}", min);
-    if (!value) {
-        r.fail(f, expected, describe(f.node));
+    if (ec != std::errc()) {
+        r.fail(f, expected, not_a_number(f.node, ec));
     }
-    if (*value < min) {
+    if (value < min) {
         r.fail(f, expected, f.node.Scalar());
     }
-    return *value;
+    return value;
 }
 
 std::uint64_t read_unsigned(const YamlReader& r, const Field& f) {
-    const auto value = parse_integer<std::uint64_t>(f.node);
-    if (!value) {
-        r.fail(f, "an integer in [0, 2^64)", describe(f.node));
+    const auto [value, ec] = parse_integer<std::uint64_t>(f.node);
+    if (ec != std::errc()) {
+        r.fail(f, "an integer in [0, 2^64)", not_a_number(f.node, ec));
     }
-    return *value;
+    return value;
 }
 
 double read_number(const YamlReader& r, const Field& f) {
@@ -244,8 +264,11 @@ double read_number(const YamlReader& r, const Field& f) {
                                             (s.front() == '.' && s.size() > 1));
         double value = 0.0;
         const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-        if (decimal && ec == std::errc() && end == s.data() + s.size()) {
-            return sign * value;
+        if (decimal && end == s.data() + s.size()) {
+            if (ec == std::errc()) {
+                return sign * value + 0.0; // -0 is 0: no output may say -0
+            }
+            r.fail(f, "a number", not_a_number(f.node, ec)); // 1e309, 1e-400
         }
     }
     r.fail(f, "a number", describe(f.node));

@@ -17,12 +17,14 @@
 
 namespace unrest::detail {
 
-// A value set by --set: problems with it, or with anything under it, are reported at the
-// override ("--set:INDEX:COLUMN") instead of in the file.
+// A value set by --set or by a flag (FlagOverride): problems with it, or with anything under it,
+// are reported at the override ("--set:INDEX:COLUMN", or the flag: "--ticks") instead of in the
+// file.
 struct OverrideOrigin {
     std::string path; // the key path it set, e.g. "legitimacy.initial"
     int index = 0;    // 1-based position among the overrides, reported as the line
     int column = 0;   // 1-based column of the value within the override string
+    std::string flag; // "--ticks" for a flag's; "" for a --set
 };
 
 // One value of the tree and where to report problems with it.
@@ -84,7 +86,7 @@ std::string read_string(const YamlReader& r, const Field& f);
 bool read_bool(const YamlReader& r, const Field& f); // true or false only
 std::int64_t read_integer(const YamlReader& r, const Field& f, std::int64_t min);
 std::uint64_t read_unsigned(const YamlReader& r, const Field& f); // [0, 2^64)
-double read_number(const YamlReader& r, const Field& f);          // may be +-infinity (.inf)
+double read_number(const YamlReader& r, const Field& f); // may be +-infinity (.inf); -0 reads 0
 double read_finite(const YamlReader& r, const Field& f);
 double read_probability(const YamlReader& r, const Field& f); // [0, 1]
 double read_positive(const YamlReader& r, const Field& f);    // finite, > 0

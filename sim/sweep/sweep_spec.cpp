@@ -6,6 +6,7 @@
 #include "../scenario/edit_distance.hpp"
 #include "../scenario/load.hpp"
 #include "../scenario/parameter_table.hpp"
+#include "../scenario/yaml_input.hpp"
 #include "../scenario/yaml_reader.hpp"
 #include "design.hpp"
 
@@ -85,42 +86,68 @@ std::string override_text(const Check& c) {
     return fmt::format("{}={}", c.key, c.value);
 }
 
-// The parameter `name` may be varied or held fixed; otherwise an error that says why not.
-void check_parameter_key(const YamlReader& r, const YAML::Mark& mark, const std::string& path,
-                         const std::string& name) {
+// Why the parameter `name` may not be varied or held fixed, or "" when it may.
+std::string parameter_key_problem(const std::string& name) {
     const std::vector<std::string>& keys = sweep_parameter_keys();
     if (contains(keys, name)) {
-        return;
+        return {};
     }
     if (name == "seed") {
-        r.fail_message(mark, path,
-                       "expected a model parameter, found 'seed' (the replicates set each run's "
-                       "seed: use replicates and base_seed)");
+        return "expected a model parameter, found 'seed' (the replicates set each run's seed: use "
+               "replicates and base_seed)";
     }
     const ParameterDoc* row = table_row(name);
     if (row && is_schedule_list(name)) {
-        r.fail_message(mark, path,
-                       fmt::format("expected a parameter with a single value, found '{}' (a list "
-                                   "of changes: write each schedule in its own scenario file)",
-                                   name));
+        return fmt::format("expected a parameter with a single value, found '{}' (a list of "
+                           "changes: write each schedule in its own scenario file)",
+                           name);
     }
     if (row && row->type == "string") {
-        r.fail_message(mark, path,
-                       fmt::format("expected a model parameter, found '{}' (a label of the "
-                                   "scenario, not a parameter)",
-                                   name));
+        return fmt::format("expected a model parameter, found '{}' (a label of the scenario, not "
+                           "a parameter)",
+                           name);
     }
     const std::string prefix = name + ".";
     const auto child = std::find_if(keys.begin(), keys.end(), [&prefix](const std::string& k) {
         return k.starts_with(prefix);
     });
     if (child != keys.end()) {
-        r.fail_message(mark, path,
-                       fmt::format("expected a full key path such as '{}', found '{}' (it holds "
-                                   "further keys)",
-                                   *child, name));
+        return fmt::format("expected a full key path such as '{}', found '{}' (it holds further "
+                           "keys)",
+                           *child, name);
     }
-    r.fail_message(mark, path, unknown_key_message(name, keys));
+    return unknown_key_message(name, keys);
+}
+
+// The parameter `name` may be varied or held fixed; otherwise an error that says why not.
+void check_parameter_key(const YamlReader& r, const YAML::Mark& mark, const std::string& path,
+                         const std::string& name) {
+    if (std::string problem = parameter_key_problem(name); !problem.empty()) {
+        r.fail_message(mark, path, std::move(problem));
+    }
+}
+
+// The keys of a range or distribution: {from, to, count[, scale]} or {distribution, low, high}.
+const std::vector<std::string>& range_keys() {
+    static const std::vector<std::string> keys{"from",         "to",  "count", "scale",
+                                               "distribution", "low", "high"};
+    return keys;
+}
+
+// The keys of a mapping at `path` as the reader checks them (yaml_prepass.hpp): the top level's,
+// the parameters', a range's.
+KeyCheck sweep_key_check(const std::string& path) {
+    if (path.empty()) {
+        return one_of_keys(root_keys());
+    }
+    if (path == "parameters") {
+        return parameter_key_problem;
+    }
+    const std::string_view prefix = "parameters.";
+    if (path.starts_with(prefix) && contains(sweep_parameter_keys(), path.substr(prefix.size()))) {
+        return one_of_keys(range_keys());
+    }
+    return {};
 }
 
 // The check of a range or distribution end: rounded as the design will round it.
@@ -135,7 +162,7 @@ Check end_check(const std::string& key, const Field& f, double v, bool integer) 
 // {from, to, count[, scale]} or {distribution, low, high}.
 SweepAxis read_range(const YamlReader& r, const Field& value, const ParameterDoc& row,
                      SweepDesign design, std::vector<Check>& checks) {
-    const Mapping m(r, value, {"from", "to", "count", "scale", "distribution", "low", "high"});
+    const Mapping m(r, value, range_keys());
     SweepAxis axis;
     axis.key = row.key;
     axis.integer = row.type.starts_with("integer");
@@ -609,13 +636,7 @@ const std::vector<std::string>& sweep_parameter_keys() {
 }
 
 SweepSpec load_sweep_text(const std::string& text, const std::string& file_name) {
-    YAML::Node tree;
-    try {
-        tree = YAML::Load(text);
-    } catch (const YAML::Exception& e) {
-        throw ScenarioError(file_name, e.mark.line + 1, e.mark.column + 1, "",
-                            fmt::format("expected valid YAML, found {}", e.msg));
-    }
+    const YAML::Node tree = parse_yaml_input(text, file_name, sweep_key_check);
     const YamlReader reader(file_name, {});
     return read_sweep(reader, tree, file_name);
 }

@@ -198,5 +198,31 @@ TEST(CliScenarios, PrintedScenarioCarriesTheOverrides) {
               read_json(tmp / "sets" / "manifest.json")["parameters"]);
 }
 
+// -0 is read as 0: neither the printed scenario nor a run's outputs say -0.
+TEST(CliScenarios, MinusZeroIsWrittenAsZero) {
+    const TempDir tmp;
+    const std::vector<std::string> sets{"--set", "legitimacy.initial=-0", "--set",
+                                        "citizen.threshold=-0.0"};
+    std::vector<std::string> print_args{"validate", run2(), "--print"};
+    print_args.insert(print_args.end(), sets.begin(), sets.end());
+    const Result print = unrest(print_args);
+    ASSERT_EQ(print.status, 0) << describe(print);
+    EXPECT_NE(print.out.find("initial: 0\n"), std::string::npos) << print.out;
+    EXPECT_EQ(print.out.find("-0"), std::string::npos) << print.out;
+
+    std::vector<std::string> run_args{"run",     run2(), "--out",  (tmp / "out").string(),
+                                      "--ticks", "3",    "--quiet"};
+    run_args.insert(run_args.end(), sets.begin(), sets.end());
+    const Result run = unrest(run_args);
+    ASSERT_EQ(run.status, 0) << describe(run);
+    const nlohmann::json parameters = read_json(tmp / "out" / "manifest.json")["parameters"];
+    EXPECT_EQ(parameters["legitimacy"]["initial"].dump(), "0");
+    EXPECT_EQ(parameters.dump().find("-0"), std::string::npos) << parameters.dump();
+    for (const char* file : {"timeseries.csv", "summary.json"}) {
+        const std::string text = read_file(tmp / "out" / file);
+        EXPECT_EQ(text.find("-0"), std::string::npos) << file << ":\n" << text;
+    }
+}
+
 } // namespace
 } // namespace unrest::cli_test

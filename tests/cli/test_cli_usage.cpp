@@ -75,13 +75,36 @@ TEST(CliUsage, BadUsageExitsTwo) {
         expect_no_output(out);
     }
     EXPECT_EQ(unrest({"run", run2(), "--out", out.string(), "--ticks", "-1"}).first_error_line(),
-              "error: --ticks: expected an integer in [0, 4294967295], found -1");
+              "error: --ticks: ticks: expected an integer in [0, 4294967295], found '-1'");
+    EXPECT_EQ(
+        unrest({"run", run2(), "--out", out.string(), "--ticks", "4294967296"}).first_error_line(),
+        "error: --ticks: ticks: expected an integer in [0, 4294967295], found '4294967296'");
+    EXPECT_EQ(unrest({"run", run2(), "--out", out.string(), "--seed", "+1"}).first_error_line(),
+              "error: --seed: seed: expected an integer in [0, 2^64), found '+1'");
     for (const char* threads : {"0", "100000", "2147483647"}) {
         const std::string line =
             unrest({"run", run2(), "--out", out.string(), "--threads", threads}).first_error_line();
         EXPECT_TRUE(line.starts_with("error: --threads: expected an integer in [1, ")) << line;
         EXPECT_TRUE(line.ends_with(fmt::format("cores), found {}", threads))) << line;
     }
+}
+
+TEST(CliUsage, UnknownCommandIsNamed) {
+    const Result unknown = unrest({"frobnicate"});
+    EXPECT_EQ(unknown.status, 2) << describe(unknown);
+    EXPECT_EQ(unknown.err,
+              "error: unknown command 'frobnicate' (commands: run, validate, sweep, params)\n");
+    const Result typo = unrest({"rn", run2(), "--out", "x"});
+    EXPECT_EQ(typo.status, 2) << describe(typo);
+    EXPECT_EQ(typo.err, "error: unknown command 'rn' (commands: run, validate, sweep, params), did "
+                        "you mean 'run'?\n");
+    EXPECT_EQ(unrest({"valdiate", run2()}).err,
+              "error: unknown command 'valdiate' (commands: run, validate, sweep, params), did "
+              "you mean 'validate'?\n");
+    // No command at all: CLI11's usage message.
+    const Result none = unrest({});
+    EXPECT_EQ(none.status, 2) << describe(none);
+    EXPECT_TRUE(none.err.starts_with("A subcommand is required")) << none.err;
 }
 
 // Bug: CLI11 converts out-of-range integers leniently: `--seed -1` wraps to 2^64 - 1 and

@@ -28,13 +28,51 @@ TEST(ScenarioErrors, MalformedYaml) {
               "s.yaml:2:8: expected valid YAML, found illegal map value");
 }
 
+// yaml-cpp says "illegal map value" or the like, sometimes lines later; the tab is the cause.
+TEST(ScenarioErrors, TabInIndentation) {
+    const std::string tab = "expected spaces for indentation, found a tab (YAML does not allow "
+                            "tabs there)";
+    EXPECT_EQ(load_error("name: a\nticks: 3\ngrid:\n\twidth: 3\n"), "s.yaml:4:1: " + tab);
+    EXPECT_EQ(load_error("name: a\nticks: 3\ngrid:\n  width: 3\n \theight: 4\n"),
+              "s.yaml:5:2: " + tab);
+    EXPECT_EQ(load_error("\tname: a\nticks: 3\n"), "s.yaml:1:1: " + tab);
+    EXPECT_EQ(load_error("name: a\n\t# a comment\nticks: 3\n"), "s.yaml:2:1: " + tab);
+    // Tabs elsewhere are no cause: after the indentation, before a comment, in a flow mapping.
+    EXPECT_EQ(load_error("name:\ta\nticks: 3 \t# comment\nvision: [1, 2\n"),
+              "s.yaml:4:1: expected valid YAML, found end of sequence flow not found");
+    EXPECT_EQ(load_error("name: a\nticks: 3\ngrid: {\n\twidth: 40}\n"), "no error");
+}
+
+TEST(ScenarioErrors, NumbersOutOfRange) {
+    EXPECT_EQ(load_error("name: a\nticks: 3\nlegitimacy: 1e309\n"),
+              "s.yaml:3:13: legitimacy: expected a number, found '1e309' (out of range)");
+    EXPECT_EQ(load_error("name: a\nticks: 3\njail: {max_term: -1e-400}\n"),
+              "s.yaml:3:18: jail.max_term: expected a number, found '-1e-400' (out of range)");
+    EXPECT_EQ(load_error("name: a\nticks: 99999999999999999999\n"),
+              "s.yaml:2:8: ticks: expected an integer >= 0, found '99999999999999999999' (out of "
+              "range)");
+    EXPECT_EQ(load_error("name: a\nticks: -99999999999999999999\n"),
+              "s.yaml:2:8: ticks: expected an integer >= 0, found '-99999999999999999999' (out of "
+              "range)");
+    EXPECT_EQ(load_error("name: a\nticks: 3\nseed: 99999999999999999999\n"),
+              "s.yaml:3:7: seed: expected an integer in [0, 2^64), found '99999999999999999999' "
+              "(out of range)");
+    EXPECT_EQ(load_error("name: a\nticks: 3\npopulation: {cops: 99999999999999999999}\n"),
+              "s.yaml:3:20: population.cops: expected an integer >= 0, found "
+              "'99999999999999999999' (out of range)");
+    // The largest values that fit are read.
+    EXPECT_EQ(test::load("name: a\nticks: 3\nseed: 18446744073709551615\n").run.seed,
+              18446744073709551615U);
+    EXPECT_EQ(load_error("name: a\nticks: 3\njail: {max_term: 1.7976931348623157e308}\n"),
+              "no error");
+}
+
 TEST(ScenarioErrors, FileNotFound) {
     try {
         load_scenario_file("/nonexistent/x.yaml");
         FAIL() << "no error";
     } catch (const ScenarioError& e) {
-        EXPECT_STREQ(e.what(),
-                     "/nonexistent/x.yaml:0:0: expected a readable file, found no such file");
+        EXPECT_STREQ(e.what(), "/nonexistent/x.yaml: expected a readable file, found no such file");
         EXPECT_EQ(e.line(), 0);
         EXPECT_EQ(e.column(), 0);
     }
@@ -86,6 +124,27 @@ TEST(ScenarioErrors, WrongTypes) {
 TEST(ScenarioErrors, EmptyValuePointsAtTheKey) {
     EXPECT_EQ(load_error("name: a\nticks:\ngrid: {width: 3}\n"),
               "s.yaml:2:1: ticks: expected an integer >= 0, found nothing");
+}
+
+// A section or list of changes given without a value is refused, not read as the defaults.
+TEST(ScenarioErrors, NullSectionsAndListsAreRefused) {
+    const std::string mapping =
+        "expected a mapping, found nothing (leave the key out to use the defaults)";
+    EXPECT_EQ(load_error("name: a\nticks: 3\ngrid: ~\n"), "s.yaml:3:1: grid: " + mapping);
+    EXPECT_EQ(load_error("name: a\nticks: 3\nvision:\njail: {max_term: 3}\n"),
+              "s.yaml:3:1: vision: " + mapping);
+    EXPECT_EQ(load_error("name: a\nticks: 3\nanalysis: null\n"),
+              "s.yaml:3:1: analysis: " + mapping);
+    EXPECT_EQ(load_error("name: a\nticks: 3\nlegitimacy: ~\n"),
+              "s.yaml:3:1: legitimacy: expected a number in [0, 1] or a mapping {initial, "
+              "changes}, found nothing (leave the key out to use the defaults)");
+    EXPECT_EQ(load_error("name: a\nticks: 3\nlegitimacy: {changes: ~}\n"),
+              "s.yaml:3:14: legitimacy.changes: expected a list of changes, found nothing (leave "
+              "the key out for no changes)");
+    EXPECT_EQ(load_error("name: a\nticks: 3\ncops:\n  density_changes:\n"),
+              "s.yaml:4:3: cops.density_changes: expected a list of changes, found nothing (leave "
+              "the key out for no changes)");
+    EXPECT_EQ(load_error("name: a\nticks: 3\n", {"grid=~"}), "--set:1:6: grid: " + mapping);
 }
 
 TEST(ScenarioErrors, OutOfRange) {
@@ -250,6 +309,41 @@ TEST(ScenarioErrors, ScheduleLeavingTheUnitIntervalNamesTheChange) {
     EXPECT_EQ(load_error("name: a\nticks: 100\nlegitimacy: {initial: 0.4, changes: [{from: 1, to: "
                          "60, add_per_tick: 0.01}]}\n"),
               "no error");
+}
+
+// 1120 citizens on 1600 cells leave room for 480 cops: round(density x 1600) <= 480.
+TEST(ScenarioErrors, CopScheduleBeyondTheFreeCells) {
+    const std::string head = "name: a\nticks: 200\npopulation: {citizen_density: 0.7, "
+                             "cop_density: 0.04}\ncops:\n  density_changes:\n";
+    EXPECT_EQ(load_error(head + "    - {at: 10, set: 0.1}\n    - {at: 50, set: 0.5}\n"),
+              "s.yaml:7:21: cops.density_changes[1].set: expected the cop density to leave room "
+              "for the 1120 citizens through tick 200 (at most 480 cops on 1600 cells), found 0.5 "
+              "at tick 50 (800 cops)");
+    EXPECT_EQ(load_error(head + "    - {at: 10, set: 0.3}\n"), "no error"); // 480 cops fit
+    EXPECT_EQ(load_error(head + "    - {at: 10, set: 0.3004}\n"),
+              "s.yaml:6:21: cops.density_changes[0].set: expected the cop density to leave room "
+              "for the 1120 citizens through tick 200 (at most 480 cops on 1600 cells), found "
+              "0.3004 at tick 10 (481 cops)");
+    // A ramp: the first tick over; none within a shorter run.
+    const std::string ramp = "    - {from: 100, to: 200, ramp_to: 0.5}\n";
+    EXPECT_EQ(load_error(head + ramp),
+              "s.yaml:6:37: cops.density_changes[0].ramp_to: expected the cop density to leave "
+              "room for the 1120 citizens through tick 200 (at most 480 cops on 1600 cells), "
+              "found 0.30219999999999997 at tick 157 (484 cops)");
+    EXPECT_EQ(load_error(head + ramp, {"ticks=156"}), "no error");
+    // Open-ended growth, up to the end of the run.
+    EXPECT_EQ(load_error("name: a\nticks: 500\ncops: {density_changes: [{from: 10, add_per_tick: "
+                         "0.001}]}\n"),
+              "s.yaml:3:51: cops.density_changes[0].add_per_tick: expected the cop density to "
+              "leave room for the 1120 citizens through tick 500 (at most 480 cops on 1600 "
+              "cells), found 0.301 at tick 270 (482 cops)");
+    // Exact counts.
+    EXPECT_EQ(load_error("name: a\nticks: 50\ngrid: {width: 20, height: 20}\n"
+                         "population: {citizens: 300, cops: 10}\n"
+                         "cops: {density_changes: [{at: 5, set: 0.26}]}\n"),
+              "s.yaml:5:39: cops.density_changes[0].set: expected the cop density to leave room "
+              "for the 300 citizens through tick 50 (at most 100 cops on 400 cells), found 0.26 "
+              "at tick 5 (104 cops)");
 }
 
 } // namespace

@@ -120,6 +120,16 @@ TEST(ScenarioLoad, InfiniteJailTerm) {
     }
 }
 
+// -0 is read as 0, so that no output says -0.
+TEST(ScenarioLoad, MinusZeroIsZero) {
+    const Scenario s = load("name: a\nticks: 5\nlegitimacy: -0\njail: {max_term: -0.0}\n"
+                            "cops: {density_changes: [{from: 1, to: 3, add_per_tick: -0e0}]}\n");
+    EXPECT_EQ(s.model.legitimacy.schedule.initial(), 0.0);
+    EXPECT_FALSE(std::signbit(s.model.legitimacy.schedule.initial()));
+    EXPECT_FALSE(std::signbit(s.model.jail.max_term));
+    EXPECT_FALSE(std::signbit(s.model.cops.density_changes.at(0).value));
+}
+
 TEST(ScenarioLoad, ScheduleChangeForms) {
     const Scenario s = load(R"(
 name: forms
@@ -172,12 +182,19 @@ cops: {density_changes: [{from: 50, to: 150, add_per_tick: -0.0005}]}
     EXPECT_EQ(run5.model.cops.density_changes[0].to, 150);
 }
 
-TEST(ScenarioLoad, EmptySectionsAndNullCountsMeanDefaults) {
-    const Scenario s = load("name: a\nticks: 0\ngrid:\npopulation: {cops: ~, citizens: null}\n");
+TEST(ScenarioLoad, NullCountsMeanNone) {
+    const Scenario s = load("name: a\nticks: 0\npopulation: {cops: ~, citizens: null}\n");
     EXPECT_EQ(s.run.ticks, 0);
-    EXPECT_EQ(s.model.grid.width, 40);
     EXPECT_FALSE(s.model.population.cops);
     EXPECT_FALSE(s.model.population.citizens);
+}
+
+TEST(ScenarioLoad, EmptySectionsAndListsMeanDefaults) {
+    const Scenario s = load("name: a\nticks: 5\ngrid: {}\nlegitimacy: {changes: []}\n"
+                            "cops: {density_changes: []}\n");
+    EXPECT_EQ(s.model.grid.width, 40);
+    EXPECT_TRUE(s.model.legitimacy.schedule.constant());
+    EXPECT_TRUE(s.model.cops.density_changes.empty());
 }
 
 TEST(ScenarioLoad, QuotedStringsAndEnumNames) {

@@ -101,6 +101,57 @@ TEST(ScenarioOverrides, SettingKeysInsideANonMapping) {
               "--set:1:1: grid: expected a mapping to set keys in, found '5' in the file");
 }
 
+// --seed and --ticks (FlagOverride): applied after the --set overrides, errors named by the flag.
+Scenario load_with_flags(const std::string& text, const std::vector<FlagOverride>& flags,
+                         const std::vector<std::string>& overrides = {}) {
+    return load_scenario_text(text, "s.yaml", overrides, flags);
+}
+
+std::string flag_error(const std::string& text, const std::vector<FlagOverride>& flags) {
+    try {
+        load_with_flags(text, flags);
+    } catch (const ScenarioError& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+TEST(ScenarioOverrides, FlagsWinOverSet) {
+    const Scenario s = load_with_flags(base, {{"--ticks", "ticks", "200"}, {"--seed", "seed", "9"}},
+                                       {"ticks=100", "seed=8"});
+    EXPECT_EQ(s.run.ticks, 200);
+    EXPECT_EQ(s.run.seed, 9U);
+}
+
+TEST(ScenarioOverrides, FlagErrorsNameTheFlag) {
+    EXPECT_EQ(flag_error(base, {{"--ticks", "ticks", "abc"}}),
+              "--ticks: ticks: expected an integer >= 0, found 'abc'");
+    EXPECT_EQ(flag_error(base, {{"--ticks", "ticks", "4294967296"}}),
+              "--ticks: ticks: expected an integer in [0, 4294967295], found 4294967296");
+    EXPECT_EQ(flag_error(base, {{"--seed", "seed", "-1"}}),
+              "--seed: seed: expected an integer in [0, 2^64), found '-1'");
+}
+
+// Schedules are checked through the run's last tick, the flag's where it gives one.
+TEST(ScenarioOverrides, SchedulesAreCheckedThroughTheTicksFlag) {
+    // 0.25 + 0.125 (t - 9) for t >= 10: 1 at tick 15, 1.125 at tick 16.
+    const std::string schedule =
+        "legitimacy:\n  initial: 0.5\n  changes:\n"
+        "    - {at: 5, set: 0.25}\n    - {from: 10, add_per_tick: 0.125}\n";
+    EXPECT_EQ(flag_error("name: a\nticks: 15\n" + schedule, {{"--ticks", "ticks", "300"}}),
+              "s.yaml:7:32: legitimacy.changes[1].add_per_tick: expected legitimacy to stay in [0, "
+              "1] through tick 300, found 1.125 at tick 16");
+    EXPECT_EQ(flag_error("name: a\nticks: 300\n" + schedule, {{"--ticks", "ticks", "15"}}),
+              "no error");
+    // The same for the cop density: 800 cops from tick 50 do not fit beside 1120 citizens.
+    const std::string cops = "cops: {density_changes: [{at: 50, set: 0.5}]}\n";
+    EXPECT_EQ(flag_error("name: a\nticks: 49\n" + cops, {{"--ticks", "ticks", "50"}}),
+              "s.yaml:3:40: cops.density_changes[0].set: expected the cop density to leave room "
+              "for the 1120 citizens through tick 50 (at most 480 cops on 1600 cells), found 0.5 "
+              "at tick 50 (800 cops)");
+    EXPECT_EQ(flag_error("name: a\nticks: 50\n" + cops, {{"--ticks", "ticks", "49"}}), "no error");
+}
+
 TEST(ScenarioOverrides, ErrorsInTheFileStillPointAtTheFile) {
     EXPECT_EQ(load_error("name: a\nticks: 5\nvision: {radius: -1}\n", {"vision.shape=moore"}),
               "s.yaml:3:18: vision.radius: expected a finite number > 0, found -1");

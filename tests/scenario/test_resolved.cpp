@@ -51,6 +51,18 @@ analysis: {outburst_threshold: 7}
     expect_round_trip(s);
 }
 
+TEST(ScenarioResolved, MinusZeroIsWrittenAsZero) {
+    Scenario s;
+    s.name = "zero";
+    s.model.legitimacy.schedule = Schedule(-0.0);
+    s.model.citizen.threshold = -0.0;
+    const YAML::Node out = resolved_yaml(s);
+    EXPECT_EQ(out["legitimacy"]["initial"].Scalar(), "0");
+    EXPECT_EQ(out["citizen"]["threshold"].Scalar(), "0");
+    EXPECT_EQ(emit(test::load("name: a\nticks: 5\nlegitimacy: -0\n")).find("-0"),
+              std::string::npos);
+}
+
 TEST(ScenarioResolved, RoundTripOfDefaults) {
     Scenario s;
     s.name = "defaults";

@@ -177,6 +177,13 @@ TEST(SweepSpec, Defaults) {
     EXPECT_TRUE(spec.fixed.empty());
 }
 
+// `parameters:` without a value varies nothing: every run is the scenario as it is.
+TEST(SweepSpec, ParametersMayBeEmpty) {
+    const SweepSpec spec = load("parameters:\n" + metrics);
+    EXPECT_TRUE(spec.axes.empty());
+    EXPECT_TRUE(spec.fixed.empty());
+}
+
 TEST(SweepSpec, ReplicateCountFromBaseSeed) {
     EXPECT_EQ(load("parameters: {ticks: 10}\nreplicates: 4\n" + metrics).seeds,
               (std::vector<std::uint64_t>{1, 2, 3, 4}));
@@ -339,8 +346,46 @@ TEST(SweepSpecErrors, FileNotFound) {
         FAIL() << "no error";
     } catch (const ScenarioError& e) {
         EXPECT_STREQ(e.what(),
-                     "/nonexistent/sweep.yaml:0:0: expected a readable file, found no such file");
+                     "/nonexistent/sweep.yaml: expected a readable file, found no such file");
     }
+}
+
+TEST(SweepSpecErrors, BinaryOrOversizedText) {
+    const auto error = [](const std::string& text) {
+        try {
+            load_sweep_text(text, "s.yaml");
+        } catch (const ScenarioError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(error(std::string("scenario: x\0", 12)),
+              "s.yaml:1:12: expected a text file (YAML in UTF-8), found binary data (byte 0x00)");
+    EXPECT_EQ(error("scenario: caf\xe9.yaml\n"),
+              "s.yaml:1:14: expected a text file (YAML in UTF-8), found binary data (byte 0xe9)");
+    EXPECT_EQ(error(std::string(16777217, '#')),
+              "s.yaml: expected an input file of at most 16 MiB (16777216 bytes), found 16777217 "
+              "bytes");
+}
+
+// The pre-pass refuses a key before its value is parsed, with the reader's message.
+TEST(SweepSpecErrors, KeysAreCheckedBeforeTheirValuesAreParsed) {
+    EXPECT_EQ(load_error("desing: [lhs\n"),
+              "s.yaml:2:1: desing: unknown key 'desing', did you mean 'design'?");
+    EXPECT_EQ(load_error("parameters:\n  zzz: [1, 2\n"),
+              fmt::format("s.yaml:3:3: parameters.zzz: unknown key 'zzz', expected one of: {}",
+                          joined(sweep_parameter_keys())));
+    EXPECT_EQ(load_error("parameters:\n  seed: [\n"),
+              "s.yaml:3:3: parameters.seed: expected a model parameter, found 'seed' (the "
+              "replicates set each run's seed: use replicates and base_seed)");
+    EXPECT_EQ(load_error("parameters:\n  arrest.k:\n    from: 1\n    cuont: [3\n"),
+              "s.yaml:5:5: parameters.arrest.k.cuont: unknown key 'cuont', did you mean "
+              "'count'?");
+    EXPECT_EQ(load_error("parameters: {ticks: 10}\nmetrics: [ticks]\nmetrics: [\n"),
+              "s.yaml:4:1: metrics: expected each key once, found 'metrics' again (first on line "
+              "3)");
+    EXPECT_EQ(load_error("parameters: {ticks: 10}\n" + metrics + "---\nparameters: {ticks: 20}\n"),
+              "s.yaml:4:1: expected one YAML document, found a second");
 }
 
 TEST(SweepSpecErrors, UnknownTopLevelKey) {
