@@ -91,6 +91,11 @@ void check_input_text(std::string_view text, const std::string& file) {
         if (c == '\n') {
             ++line;
             line_start = i + 1;
+        } else if (i - line_start >= max_line_bytes) {
+            throw ScenarioError(file, line, 1, "",
+                                fmt::format("expected lines of at most 1 MiB ({} bytes), found a "
+                                            "longer one (write a long list over several lines)",
+                                            max_line_bytes));
         } else if (c < 0x80) {
             binary = is_control(c) && c != '\t' && c != '\r';
         } else {

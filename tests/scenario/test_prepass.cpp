@@ -2,9 +2,7 @@
 // document, alias bombs, and unknown or repeated keys before their values are parsed.
 #include "scenario_test_util.hpp"
 
-#include <chrono>
 #include <string>
-#include <sys/resource.h>
 
 namespace unrest {
 namespace {
@@ -22,13 +20,6 @@ std::string repeated(const std::string& s, std::size_t n) {
         out += s;
     }
     return out;
-}
-
-// Peak resident memory of this process, in kilobytes.
-long peak_rss_kb() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss;
 }
 
 TEST(YamlPrepass, NestingDeeperThan64Levels) {
@@ -86,15 +77,12 @@ TEST(YamlPrepass, KeysWhereTheSchemaHasNoneAreLeftToTheReader) {
               "s.yaml:3:23: legitimacy.changes: expected a list of changes, found a mapping");
 }
 
-// The 15 MB of values under the unknown key are scanned for binary data, never parsed.
-TEST(YamlPrepass, AHugeValueUnderAnUnknownKeyCostsNothing) {
+// The 15 MB of values under the unknown key are scanned for binary data, never parsed (what
+// that saves in time and memory is measured by BM_LoadRefusesAHugeValueUnderAnUnknownKey).
+TEST(YamlPrepass, AHugeValueUnderAnUnknownKeyIsRefusedAtTheKey) {
     const std::string text = "name: x\nticks: 5\nbogus:\n" + repeated("- 1234567\n", 1'500'000);
-    const long rss_before = peak_rss_kb();
-    const auto t0 = std::chrono::steady_clock::now();
     EXPECT_EQ(load_error(text),
               "s.yaml:3:1: bogus: unknown key 'bogus', expected one of: " + root_keys);
-    EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::milliseconds(500));
-    EXPECT_LT(peak_rss_kb() - rss_before, 100'000) << "kB more at the peak";
 }
 
 // Nine levels of ten aliases each would be a billion nodes to any code that follows them.
