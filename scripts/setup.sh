@@ -8,6 +8,7 @@ packages=(
     libeigen3-dev libyaml-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
     librandom123-dev nlohmann-json3-dev libfmt-dev libopenmpi-dev openmpi-bin
     python3 python3-numpy python3-pandas python3-matplotlib python3-pytest
+    clang-format
 )
 
 missing=()
