@@ -3,6 +3,7 @@
 #include "../output/error.hpp"
 #include "runs_table.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -69,6 +70,11 @@ std::string row_problem(const std::vector<std::string>& fields, std::size_t colu
     return {};
 }
 
+bool is_control_byte(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7f;
+}
+
 std::string errno_text(int error) {
     return error != 0 ? std::strerror(error) : "write failed";
 }
@@ -101,6 +107,16 @@ JournalIndex read_journal(std::istream& in, const std::filesystem::path& file,
                                                shown(header_line), shown(line)));
             }
         } else {
+            // Rows are text: the runner writes no control character (row_line replaces those of
+            // error texts), so one is a sign of a corrupted or foreign file.
+            if (const auto bad = std::find_if(line.begin(), line.end(), is_control_byte);
+                bad != line.end()) {
+                throw JournalError(file, line_no,
+                                   fmt::format("expected a row of text, found binary data "
+                                               "(byte 0x{:02x}) at column {}",
+                                               static_cast<unsigned char>(*bad),
+                                               bad - line.begin() + 1));
+            }
             const std::vector<std::string> fields = split_csv_line(line);
             std::int64_t id = -1;
             std::string problem = row_problem(fields, columns, runs, id);
