@@ -1,6 +1,7 @@
 #include "run_journal.hpp"
 
 #include "../output/error.hpp"
+#include "../scenario/input_text.hpp"
 #include "runs_table.hpp"
 
 #include <algorithm>
@@ -21,8 +22,9 @@ constexpr std::size_t max_line_bytes = 1u << 20;
 
 std::string located(const std::filesystem::path& file, std::int64_t line,
                     const std::string& message) {
-    return line > 0 ? fmt::format("{}:{}: {}", file.string(), line, message)
-                    : fmt::format("{}: {}", file.string(), message);
+    const std::string name = detail::printable(file.string());
+    return line > 0 ? fmt::format("{}:{}: {}", name, line, message)
+                    : fmt::format("{}: {}", name, message);
 }
 
 std::string shown(std::string_view text) {

@@ -6,6 +6,7 @@
 #include "../run/memory_budget.hpp"
 #include "../run/progress.hpp"
 #include "../run/single_run.hpp"
+#include "../scenario/input_text.hpp"
 #include "../scenario/load.hpp"
 #include "run_journal.hpp"
 #include "sweep_manifest.hpp"
@@ -199,7 +200,7 @@ void prepare_sweep_directory(SweepSession& session, const SweepOptions& options,
     rules.kind = OutputKind::sweep;
     rules.force = options.force;
     rules.inputs = {spec.file, spec.scenario_file};
-    const std::string name = fmt::format("'{}'", options.out.string());
+    const std::string name = fmt::format("'{}'", detail::printable(options.out.string()));
     if (options.resume) {
         if (!holds_unrest_manifest(dir, OutputKind::sweep)) {
             throw OutputError(fmt::format("--out {}: nothing to resume (no sweep_manifest.json "
@@ -275,7 +276,8 @@ std::unique_ptr<SweepSession> open_sweep_session(const SweepSpec& spec, const Sw
         fmt::print(stderr, "error: {}\n", e.what());
         return nullptr;
     } catch (const fs::filesystem_error& e) {
-        fmt::print(stderr, "error: --out '{}': {}\n", options.out.string(), e.code().message());
+        fmt::print(stderr, "error: --out '{}': {}\n", detail::printable(options.out.string()),
+                   e.code().message());
         return nullptr;
     }
     const fs::path& dir = session->dir;
@@ -310,7 +312,7 @@ std::unique_ptr<SweepSession> open_sweep_session(const SweepSpec& spec, const Sw
         fmt::print(stderr,
                    "the sweep in '{}' was left as it was; start a new sweep in another "
                    "directory, or mend the file\n",
-                   options.out.string());
+                   detail::printable(options.out.string()));
         return nullptr;
     } catch (const OutputError& e) {
         fmt::print(stderr, "error: {}\n", e.what());
