@@ -1,6 +1,7 @@
 #include "command_name.hpp"
 
 #include "../scenario/edit_distance.hpp"
+#include "../scenario/input_text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -21,8 +22,8 @@ std::string unknown_command_problem(int argc, const char* const* argv,
         if (std::find(commands.begin(), commands.end(), arg) != commands.end()) {
             return {};
         }
-        std::string problem =
-            fmt::format("unknown command '{}' (commands: {})", arg, fmt::join(commands, ", "));
+        std::string problem = fmt::format("unknown command '{}' (commands: {})",
+                                          detail::printable(arg), fmt::join(commands, ", "));
         if (const auto match = detail::closest_match(arg, commands)) {
             problem += fmt::format(", did you mean '{}'?", *match);
         }

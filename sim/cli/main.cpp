@@ -1,6 +1,7 @@
 // The unrest command-line program: run, validate, params.
 #include "../run/memory_budget.hpp"
 #include "../run/thread_limits.hpp"
+#include "../scenario/input_text.hpp"
 #include "../scenario/load.hpp"
 #include "../scenario/parameter_table.hpp"
 #include "command_name.hpp"
@@ -35,8 +36,9 @@ int validate_command(const std::string& file, const std::vector<std::string>& ov
             e << unrest::resolved_yaml(s);
             std::cout << e.c_str() << "\n";
         } else {
-            fmt::print("{}: ok ('{}', {}x{} grid, {} ticks)\n", file, s.name, s.model.grid.width,
-                       s.model.grid.height, s.run.ticks);
+            fmt::print("{}: ok ('{}', {}x{} grid, {} ticks)\n", unrest::detail::printable(file),
+                       unrest::detail::printable(s.name), s.model.grid.width, s.model.grid.height,
+                       s.run.ticks);
         }
         return 0;
     } catch (const unrest::ScenarioError& e) {
@@ -120,7 +122,9 @@ int main(int argc, char** argv) {
             fmt::print(stderr, "error: {}\n", unknown);
             return 2;
         }
-        app.exit(e);
+        // CLI11's message quotes the arguments as given: escaped, they cannot act on a terminal.
+        fmt::print(stderr, "{}\nRun with --help for more information.\n",
+                   unrest::detail::printable(e.what()));
         return 2; // bad usage
     }
     if (run_cmd->parsed()) {

@@ -7,6 +7,7 @@
 #include "../run/progress.hpp"
 #include "../run/single_run.hpp"
 #include "../run/thread_limits.hpp"
+#include "../scenario/input_text.hpp"
 #include "../scenario/load.hpp"
 #include "run_flags.hpp"
 
@@ -130,12 +131,13 @@ int run_command(const RunOptions& options) {
         return 1;
     }
     if (!options.quiet) {
-        fmt::print("unrest: simulated '{}' for {} ticks (seed {}, {} threads)\n", scenario.name,
-                   scenario.run.ticks, scenario.run.seed, omp_get_max_threads());
+        fmt::print("unrest: simulated '{}' for {} ticks (seed {}, {} threads)\n",
+                   detail::printable(scenario.name), scenario.run.ticks, scenario.run.seed,
+                   omp_get_max_threads());
         const std::filesystem::path shown = display_path(options.out_dir);
-        fmt::print("outputs written to {}/\n", shown.string());
+        fmt::print("outputs written to {}/\n", detail::printable(shown.string()));
         for (const char* f : {"timeseries.csv", "summary.json", "manifest.json"}) {
-            fmt::print("  {}\n", (shown / f).string());
+            fmt::print("  {}\n", detail::printable((shown / f).string()));
         }
     }
     return 0;

@@ -1,5 +1,7 @@
 #include "output_dir.hpp"
 
+#include "../scenario/input_text.hpp"
+
 #include <atomic>
 #include <cerrno>
 #include <fmt/format.h>
@@ -16,8 +18,9 @@ namespace {
 // Distinguishes temporary directories made by one process.
 std::atomic<unsigned long> temp_counter{0};
 
+// A path in a message, its control characters escaped (a name can hold anything).
 std::string quoted(const fs::path& p) {
-    return fmt::format("'{}'", p.string());
+    return fmt::format("'{}'", detail::printable(p.string()));
 }
 
 // What errno says, or a generic reason when it says nothing.

@@ -1,5 +1,6 @@
 #include "output_target.hpp"
 
+#include "../scenario/input_text.hpp"
 #include "error.hpp"
 
 #include <algorithm>
@@ -65,10 +66,12 @@ std::string named(const fs::path& given, const fs::path& resolved) {
     if (!trimmed.has_filename() && trimmed != trimmed.root_path()) {
         trimmed = trimmed.parent_path();
     }
+    // Escaped: a name can hold control characters, which must not reach a terminal raw.
     if (trimmed == resolved) {
-        return fmt::format("'{}'", given.string());
+        return fmt::format("'{}'", detail::printable(given.string()));
     }
-    return fmt::format("'{}' (that is '{}')", given.string(), resolved.string());
+    return fmt::format("'{}' (that is '{}')", detail::printable(given.string()),
+                       detail::printable(resolved.string()));
 }
 
 const char* kind_name(OutputKind kind) {
@@ -92,8 +95,8 @@ fs::path resolve_output_path(const fs::path& given) {
         }
         return r;
     } catch (const fs::filesystem_error& e) {
-        throw OutputError(fmt::format("--out '{}': cannot resolve the path: {}", given.string(),
-                                      e.code().message()));
+        throw OutputError(fmt::format("--out '{}': cannot resolve the path: {}",
+                                      detail::printable(given.string()), e.code().message()));
     }
 }
 
@@ -148,7 +151,7 @@ void check_output_target(const fs::path& given, const fs::path& resolved,
                                       "of its own"
                                     : fmt::format("refusing a directory that holds the home "
                                                   "directory '{}'",
-                                                  home.string()));
+                                                  detail::printable(home.string())));
         }
     }
     std::error_code ec;
@@ -157,12 +160,12 @@ void check_output_target(const fs::path& given, const fs::path& resolved,
                                  "of its own"
                                : fmt::format("refusing an ancestor of the working directory "
                                              "'{}'",
-                                             cwd.string()));
+                                             detail::printable(cwd.string())));
     }
     for (const fs::path& input : rules.inputs) {
         if (auto r = resolved_existing(input); r && is_within(*r, resolved)) {
-            refuse(
-                fmt::format("refusing a directory that holds the input file '{}'", input.string()));
+            refuse(fmt::format("refusing a directory that holds the input file '{}'",
+                               detail::printable(input.string())));
         }
     }
     const fs::file_status status = fs::symlink_status(resolved, ec);

@@ -1,6 +1,7 @@
 #include "overrides.hpp"
 
 #include "parameter_table.hpp"
+#include "yaml_prepass.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -122,6 +123,15 @@ YAML::Node descend(YAML::Node& parent, const Segment& seg, bool last, const Site
     return view[seg.name];
 }
 
+// The 0-based offset in `text` of 1-based LINE:COLUMN (0 when there is no line).
+int offset_in(const std::string& text, int line, int column) {
+    std::size_t at = 0;
+    for (int l = 1; l < line && at < text.size(); ++l) {
+        at = std::min(text.find('\n', at), text.size() - 1) + 1;
+    }
+    return line > 0 ? static_cast<int>(at) + std::max(column, 1) - 1 : 0;
+}
+
 // Applies "key.path=value" (from `site`) to `root`; false when `root` is not a mapping (the
 // loader reports the file's own problem).
 bool apply_override(YAML::Node& root, const std::string& text, const Site& site,
@@ -135,8 +145,14 @@ bool apply_override(YAML::Node& root, const std::string& text, const Site& site,
     const std::vector<Segment> path = parse_path(key, site);
 
     YAML::Node value;
+    const std::string value_text = text.substr(eq + 1);
     try {
-        value = YAML::Load(text.substr(eq + 1));
+        // A file's limits hold for a value too: one document (the rest would be dropped
+        // silently), bounded nesting and aliases. No keys are checked here: the loader does.
+        prepass_yaml(value_text, origin_file, [](const std::string&) { return KeyCheck{}; });
+        value = YAML::Load(value_text);
+    } catch (const ScenarioError& e) {
+        fail(site, value_column + offset_in(value_text, e.line(), e.column()), key, e.message());
     } catch (const YAML::Exception& e) {
         fail(site, value_column + std::max(e.mark.column, 0), key,
              fmt::format("expected a valid YAML value, found {}", e.msg));

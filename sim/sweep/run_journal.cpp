@@ -1,8 +1,10 @@
 #include "run_journal.hpp"
 
 #include "../output/error.hpp"
+#include "../scenario/input_text.hpp"
 #include "runs_table.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -20,8 +22,9 @@ constexpr std::size_t max_line_bytes = 1u << 20;
 
 std::string located(const std::filesystem::path& file, std::int64_t line,
                     const std::string& message) {
-    return line > 0 ? fmt::format("{}:{}: {}", file.string(), line, message)
-                    : fmt::format("{}: {}", file.string(), message);
+    const std::string name = detail::printable(file.string());
+    return line > 0 ? fmt::format("{}:{}: {}", name, line, message)
+                    : fmt::format("{}: {}", name, message);
 }
 
 std::string shown(std::string_view text) {
@@ -69,6 +72,11 @@ std::string row_problem(const std::vector<std::string>& fields, std::size_t colu
     return {};
 }
 
+bool is_control_byte(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7f;
+}
+
 std::string errno_text(int error) {
     return error != 0 ? std::strerror(error) : "write failed";
 }
@@ -101,6 +109,16 @@ JournalIndex read_journal(std::istream& in, const std::filesystem::path& file,
                                                shown(header_line), shown(line)));
             }
         } else {
+            // Rows are text: the runner writes no control character (row_line replaces those of
+            // error texts), so one is a sign of a corrupted or foreign file.
+            if (const auto bad = std::find_if(line.begin(), line.end(), is_control_byte);
+                bad != line.end()) {
+                throw JournalError(file, line_no,
+                                   fmt::format("expected a row of text, found binary data "
+                                               "(byte 0x{:02x}) at column {}",
+                                               static_cast<unsigned char>(*bad),
+                                               bad - line.begin() + 1));
+            }
             const std::vector<std::string> fields = split_csv_line(line);
             std::int64_t id = -1;
             std::string problem = row_problem(fields, columns, runs, id);

@@ -5,8 +5,9 @@
 // sorted by run_id (atomically: a temporary file renamed), keeping only byte offsets in memory.
 //
 // A journal read back is checked line by line: anything but a torn last line that is not a row
-// of this sweep (wrong number of fields, a run_id out of range or given twice, fields that differ
-// from the run's plan) is a JournalError naming the file and line; nothing is changed then.
+// of this sweep (a control character, wrong number of fields, a run_id out of range or given
+// twice, fields that differ from the run's plan) is a JournalError naming the file and line;
+// nothing is changed then.
 #pragma once
 
 #include <cstdint>

@@ -88,7 +88,9 @@ std::string RunsTable::row_line(const RunPlan& plan, const RunOutcome& outcome) 
     }
     std::string error = outcome.error;
     for (char& c : error) {
-        c = (c == '\n' || c == '\r') ? ' ' : c;
+        // One line of text: line breaks and other control characters become spaces.
+        const auto u = static_cast<unsigned char>(c);
+        c = (u < 0x20 || u == 0x7f) ? ' ' : c;
     }
     line.append(outcome.ok ? ",ok," : ",error,").append(csv_field(error));
     line.push_back('\n');

@@ -30,8 +30,10 @@ class RunsTable {
 public:
     explicit RunsTable(const SweepSpec& spec);
     const std::vector<std::string>& columns() const noexcept { return columns_; }
-    std::string header_line() const;                                            // with "\n"
-    std::string row_line(const RunPlan& plan, const RunOutcome& outcome) const; // with "\n"
+    std::string header_line() const; // with "\n"
+    // One line with "\n"; control characters of the error text (line breaks included) become
+    // spaces, so that a row is one line of text.
+    std::string row_line(const RunPlan& plan, const RunOutcome& outcome) const;
     // What is wrong with `fields` (a row read back, as many fields as columns) as the row of
     // `plan`: its point, replicate, seed and parameter values must be the plan's, its status ok
     // or error. "" when nothing is.

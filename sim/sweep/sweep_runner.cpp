@@ -6,6 +6,7 @@
 #include "../run/memory_budget.hpp"
 #include "../run/progress.hpp"
 #include "../run/single_run.hpp"
+#include "../scenario/input_text.hpp"
 #include "../scenario/load.hpp"
 #include "run_journal.hpp"
 #include "sweep_manifest.hpp"
@@ -146,6 +147,34 @@ void remove_leftovers(const fs::path& dir) {
     }
 }
 
+// What a resumed sweep reads and appends to, checked before anything is written: its files must
+// be regular files (a symbolic link would have rows written through it to a file elsewhere; a
+// directory or a FIFO cannot be read), and the rows it starts from (the journal, or the runs.csv
+// of a finished sweep) this sweep's. Throws JournalError naming the file.
+void check_before_resuming(const fs::path& dir, const std::string& header, std::int64_t runs,
+                           const JournalRowCheck& check) {
+    for (const char* name : {"runs.journal.csv", "runs.csv", "timings.csv"}) {
+        const fs::path file = dir / name;
+        const fs::file_status st = fs::symlink_status(file);
+        if (fs::exists(st) && !fs::is_regular_file(st)) {
+            throw JournalError(file, 0,
+                               fmt::format("expected a regular file, found {}",
+                                           fs::is_symlink(st)     ? "a symbolic link"
+                                           : fs::is_directory(st) ? "a directory"
+                                                                  : "a special file"));
+        }
+    }
+    fs::path file = dir / "runs.journal.csv";
+    if (!fs::exists(file)) {
+        file = dir / "runs.csv";
+        if (!fs::exists(file)) {
+            return;
+        }
+    }
+    std::ifstream in(file, std::ios::binary);
+    read_journal(in, file, header, runs, check);
+}
+
 // Empties a sweep directory for --force, all but its lock file.
 void empty_sweep_directory(const fs::path& dir) {
     std::vector<fs::path> entries;
@@ -171,7 +200,7 @@ void prepare_sweep_directory(SweepSession& session, const SweepOptions& options,
     rules.kind = OutputKind::sweep;
     rules.force = options.force;
     rules.inputs = {spec.file, spec.scenario_file};
-    const std::string name = fmt::format("'{}'", options.out.string());
+    const std::string name = fmt::format("'{}'", detail::printable(options.out.string()));
     if (options.resume) {
         if (!holds_unrest_manifest(dir, OutputKind::sweep)) {
             throw OutputError(fmt::format("--out {}: nothing to resume (no sweep_manifest.json "
@@ -247,7 +276,8 @@ std::unique_ptr<SweepSession> open_sweep_session(const SweepSpec& spec, const Sw
         fmt::print(stderr, "error: {}\n", e.what());
         return nullptr;
     } catch (const fs::filesystem_error& e) {
-        fmt::print(stderr, "error: --out '{}': {}\n", options.out.string(), e.code().message());
+        fmt::print(stderr, "error: --out '{}': {}\n", detail::printable(options.out.string()),
+                   e.code().message());
         return nullptr;
     }
     const fs::path& dir = session->dir;
@@ -258,17 +288,22 @@ std::unique_ptr<SweepSession> open_sweep_session(const SweepSpec& spec, const Sw
                                             design_id, options, ranks > 1 ? ranks - 1 : jobs);
     session->manifest.ranks = ranks;
     try {
+        const SweepSession& s = *session;
+        const JournalRowCheck check = [&s](std::int64_t run_id,
+                                           const std::vector<std::string>& fields) {
+            return s.table.row_problem(s.plan.run(run_id), fields);
+        };
+        // Checked before anything is written: a directory whose rows are not this sweep's is
+        // left as it was, its manifest included.
+        if (options.resume) {
+            check_before_resuming(dir, s.table.header_line(), s.plan.runs(), check);
+        }
         write_sweep_manifest(dir / "sweep_manifest.json", session->manifest);
         // A finished sweep resumed: its sorted runs.csv is a journal with every row in.
         if (options.resume && !fs::exists(dir / "runs.journal.csv") &&
             fs::exists(dir / "runs.csv")) {
             fs::copy_file(dir / "runs.csv", dir / "runs.journal.csv");
         }
-        const SweepSession& s = *session;
-        const JournalRowCheck check = [&s](std::int64_t run_id,
-                                           const std::vector<std::string>& fields) {
-            return s.table.row_problem(s.plan.run(run_id), fields);
-        };
         session->journal =
             std::make_unique<RunJournal>(dir / "runs.journal.csv", session->table.header_line(),
                                          session->plan.runs(), options.resume, check);
@@ -277,7 +312,7 @@ std::unique_ptr<SweepSession> open_sweep_session(const SweepSpec& spec, const Sw
         fmt::print(stderr,
                    "the sweep in '{}' was left as it was; start a new sweep in another "
                    "directory, or mend the file\n",
-                   options.out.string());
+                   detail::printable(options.out.string()));
         return nullptr;
     } catch (const OutputError& e) {
         fmt::print(stderr, "error: {}\n", e.what());

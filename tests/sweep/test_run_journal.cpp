@@ -290,7 +290,8 @@ TEST(RunJournal, GarbageRowIsAnErrorWithItsBytesEscaped) {
     const fs::path file = tmp / "runs.journal.csv";
     append_raw(file, cat({header, row(0), std::string("\x01\xff,x,,,,,,\n", 12)}));
     EXPECT_EQ(journal_error(file, 3),
-              file.string() + ":3: expected a run_id in [0, 3), found '\\x01\\xff'");
+              file.string() + ":3: expected a row of text, found binary data (byte 0x01) at "
+                              "column 1");
 }
 
 TEST(RunJournal, NulBytesAreAnErrorNotATruncation) {
@@ -299,7 +300,8 @@ TEST(RunJournal, NulBytesAreAnErrorNotATruncation) {
     const fs::path file = tmp / "runs.journal.csv";
     append_raw(file, cat({header, std::string(8, '\0'), "\n", row(1)}));
     EXPECT_EQ(journal_error(file, 3),
-              file.string() + ":2: expected a row of 8 fields (this sweep's columns), found 1");
+              file.string() + ":2: expected a row of text, found binary data (byte 0x00) at "
+                              "column 1");
 }
 
 TEST(RunJournal, DuplicateRowInAResumedJournalIsAnError) {

@@ -157,6 +157,15 @@ TEST(RunsTable, RowOfAFailedRun) {
                          "see docs for more");
 }
 
+// A journal read back refuses control characters: the rows written hold none.
+TEST(RunsTable, ControlCharactersOfAnErrorBecomeSpaces) {
+    const RunsTable table(two_axis_spec());
+    RunOutcome outcome;
+    outcome.error = std::string("bad\tvalue\x1b[2J\0end", 17);
+    EXPECT_EQ(table.row_line(plan_of(0, 0, 0, 7, {"0.8", "0.03"}), outcome),
+              "0,0,0,7,0.8,0.03,,,error,bad value [2J end\n");
+}
+
 TEST(RunsTable, AxisValuesNeedingQuotesAreQuoted) {
     SweepSpec spec;
     spec.axes.push_back(list_axis(std::string("activation.mode"), {"a,b"}));
