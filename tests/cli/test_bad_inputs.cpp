@@ -96,10 +96,9 @@ std::vector<std::pair<std::string, std::string>> string_map(const YAML::Node& no
 }
 
 const std::set<std::string>& case_keys() {
-    static const std::set<std::string> k{"id",      "kind",        "about",  "files",  "overwrite",
-                                         "dirs",    "symlinks",    "before", "cwd",    "env",
-                                         "args",    "status",      "stderr", "stdout", "may_write",
-                                         "known_defect"};
+    static const std::set<std::string> k{
+        "id",  "kind", "about", "files",  "overwrite", "dirs",   "symlinks",  "before",
+        "cwd", "env",  "args",  "status", "stderr",    "stdout", "may_write", "known_defect"};
     return k;
 }
 

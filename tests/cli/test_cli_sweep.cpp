@@ -86,8 +86,7 @@ TEST(CliSweep, RunsCsvIsTheSameBytesForOneJobTwoJobsAndMpi) {
     EXPECT_TRUE(one.out.empty()) << "--quiet printed: " << one.out;
     const Result two = sweep(file, tmp / "jobs2", {"--jobs", "2"});
     ASSERT_EQ(two.status, 0) << describe(two);
-    const Result mpi =
-        sweep(file, tmp / "mpi", {}, mpirun_prefix);
+    const Result mpi = sweep(file, tmp / "mpi", {}, mpirun_prefix);
     ASSERT_EQ(mpi.status, 0) << describe(mpi);
 
     for (const char* name : {"jobs1", "jobs2", "mpi"}) {
