@@ -16,15 +16,17 @@ MemoryEstimate estimate_memory(const ModelConfig& config) {
                      : static_cast<std::int64_t>(
                            std::llround(density * static_cast<double>(e.cells)));
     };
-    // One draw per cell (initial_counts: random) may place more than the expected number: at
-    // most one agent per cell, so take every cell the densities could fill.
-    const std::int64_t citizens =
-        p.initial == InitialCounts::random
-            ? std::min<std::int64_t>(e.cells, std::llround((p.citizen_density + p.cop_density) *
-                                                           static_cast<double>(e.cells)) +
-                                                  1)
-            : count(p.citizens, p.citizen_density);
-    const std::int64_t cops = count(p.cops, p.cop_density);
+    std::int64_t cops = count(p.cops, p.cop_density);
+    std::int64_t citizens = count(p.citizens, p.citizen_density);
+    if (p.initial == InitialCounts::random) {
+        // One draw per cell (Mesa) places a binomial number of agents: bound it by six standard
+        // deviations above its mean (a chance below 1e-9 of more), at most one agent per cell.
+        const double mean = (p.citizen_density + p.cop_density) * static_cast<double>(e.cells);
+        const std::int64_t on_grid = std::min<std::int64_t>(
+            e.cells, static_cast<std::int64_t>(std::ceil(mean + 6.0 * std::sqrt(mean))) + 1);
+        cops = std::min(cops, on_grid);
+        citizens = on_grid - cops;
+    }
     e.agents = std::min(e.cells, citizens + detail::cop_capacity(config, cops, citizens, e.cells));
     e.bytes = static_cast<std::uint64_t>(e.cells) * memory_bytes_per_cell +
               static_cast<std::uint64_t>(e.agents) * memory_bytes_per_agent + memory_bytes_fixed;
