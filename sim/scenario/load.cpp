@@ -241,14 +241,17 @@ void check_vision(const YamlReader& r, const Field& at, const ModelConfig& model
     const std::string expected =
         fmt::format("a vision reach of at most {} on the {} x {} grid (2 reach + 1 <= {})",
                     (span - 1) / 2, model.grid.width, model.grid.height, span);
-    // Before building the neighbourhood, which has up to (2v + 1)^2 cells.
+    // Both before building the neighbourhood, which has up to (2 reach + 1)^2 cells: a radius
+    // the grid cannot hold may be billions of cells (radius 20000 on a 40000 x 40000 grid).
+    // First a radius too large for an int reach, then the reach itself.
     if (std::floor(v.radius) > static_cast<double>(span)) {
         r.fail(at, expected, fmt::format("radius {}", v.radius));
     }
-    const Neighbourhood n(v.shape, v.radius, v.include_own_cell);
-    if (2 * n.reach() + 1 > span) {
-        r.fail(at, expected, fmt::format("radius {} (reach {})", v.radius, n.reach()));
+    const int reach = Neighbourhood::reach_of(v.radius);
+    if (2 * reach + 1 > span) {
+        r.fail(at, expected, fmt::format("radius {} (reach {})", v.radius, reach));
     }
+    const Neighbourhood n(v.shape, v.radius, v.include_own_cell);
     if (n.size() == 0) {
         r.fail(at, "a vision of at least one cell",
                fmt::format("radius {} without the own cell", v.radius));
