@@ -16,6 +16,7 @@
 #include <fstream>
 #include <limits>
 #include <span>
+#include <utility>
 
 namespace unrest {
 
@@ -348,15 +349,33 @@ Scenario read_scenario(const YamlReader& r, const YAML::Node& tree) {
     return s;
 }
 
+// Overrides, then the reader, on a freshly parsed tree.
+Scenario read_with_overrides(YAML::Node tree, const std::string& file_name,
+                             const std::vector<std::string>& overrides,
+                             const std::vector<FlagOverride>& flags) {
+    const std::vector<OverrideOrigin> origins = apply_overrides(tree, overrides, flags);
+    const YamlReader reader(file_name, origins);
+    return read_scenario(reader, tree);
+}
+
 } // namespace
 
 Scenario load_scenario_text(const std::string& text, const std::string& file_name,
                             const std::vector<std::string>& overrides,
                             const std::vector<FlagOverride>& flags) {
-    YAML::Node tree = parse_yaml_input(text, file_name, scenario_key_check);
-    const std::vector<OverrideOrigin> origins = apply_overrides(tree, overrides, flags);
-    const YamlReader reader(file_name, origins);
-    return read_scenario(reader, tree);
+    return read_with_overrides(parse_yaml_input(text, file_name, scenario_key_check), file_name,
+                               overrides, flags);
+}
+
+CheckedScenarioText::CheckedScenarioText(std::string text, std::string file_name)
+    : text_(std::move(text)), file_(std::move(file_name)) {
+    (void)parse_yaml_input(text_, file_, scenario_key_check);
+}
+
+Scenario CheckedScenarioText::load(const std::vector<std::string>& overrides,
+                                   const std::vector<FlagOverride>& flags) const {
+    // The text parsed once already: it parses again, the same.
+    return read_with_overrides(YAML::Load(text_), file_, overrides, flags);
 }
 
 std::string unreadable_file_problem(const std::string& path) {
