@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what unrest needs to build and test, from Debian 12 packages. Idempotent: packages
-# already present are skipped, and apt-get runs only when something is missing.
+# already present are skipped, and apt-get runs only when something is missing. clang, its
+# runtime libraries (libFuzzer, the sanitizers) and its OpenMP build the fuzz targets (scripts/fuzz);
+# clang-format checks the formatting (scripts/check_format.sh).
 set -euo pipefail
 
 packages=(
@@ -8,7 +10,7 @@ packages=(
     libeigen3-dev libyaml-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
     librandom123-dev nlohmann-json3-dev libfmt-dev libopenmpi-dev openmpi-bin
     python3 python3-numpy python3-pandas python3-matplotlib python3-pytest
-    clang-format
+    clang-format clang libclang-rt-14-dev libomp-dev
 )
 
 missing=()

@@ -11,7 +11,7 @@ namespace {
 constexpr double disc_epsilon = 1e-9;
 
 int half_width_of_row(VisionShape shape, double radius, int dy) {
-    const int r = static_cast<int>(std::floor(radius + disc_epsilon));
+    const int r = Neighbourhood::reach_of(radius);
     switch (shape) {
     case VisionShape::disc: {
         const double rest = radius * radius - static_cast<double>(dy) * dy;
@@ -28,9 +28,15 @@ int half_width_of_row(VisionShape shape, double radius, int dy) {
 }
 } // namespace
 
+int Neighbourhood::reach_of(double radius) noexcept {
+    // Row 0 spans [-r, r] in every shape (a disc's half width there is floor(radius + epsilon)
+    // too), and no row reaches further or lies further out.
+    return static_cast<int>(std::floor(radius + disc_epsilon));
+}
+
 Neighbourhood::Neighbourhood(VisionShape shape, double radius, bool include_own_cell)
     : shape_(shape), radius_(radius), include_own_(include_own_cell) {
-    const int r = static_cast<int>(std::floor(radius + disc_epsilon));
+    const int r = reach_of(radius);
     for (int dy = -r; dy <= r; ++dy) {
         const int w = half_width_of_row(shape, radius, dy);
         if (w < 0) {

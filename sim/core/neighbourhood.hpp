@@ -29,6 +29,11 @@ class Neighbourhood {
 public:
     Neighbourhood(VisionShape shape, double radius, bool include_own_cell);
 
+    // The reach() of a neighbourhood of `radius` (>= 0, below 2^31), whatever its shape, known
+    // without building it: floor(radius), up to the tolerance that puts lattice points on the
+    // circle inside. Lets a caller refuse a radius whose (2 reach + 1)^2 offsets would not fit.
+    static int reach_of(double radius) noexcept;
+
     VisionShape shape() const noexcept { return shape_; }
     double radius() const noexcept { return radius_; }
     bool includes_own_cell() const noexcept { return include_own_; }

@@ -16,6 +16,7 @@
 #include <fstream>
 #include <limits>
 #include <span>
+#include <utility>
 
 namespace unrest {
 
@@ -241,14 +242,17 @@ void check_vision(const YamlReader& r, const Field& at, const ModelConfig& model
     const std::string expected =
         fmt::format("a vision reach of at most {} on the {} x {} grid (2 reach + 1 <= {})",
                     (span - 1) / 2, model.grid.width, model.grid.height, span);
-    // Before building the neighbourhood, which has up to (2v + 1)^2 cells.
+    // Both before building the neighbourhood, which has up to (2 reach + 1)^2 cells: a radius
+    // the grid cannot hold may be billions of cells (radius 20000 on a 40000 x 40000 grid).
+    // First a radius too large for an int reach, then the reach itself.
     if (std::floor(v.radius) > static_cast<double>(span)) {
         r.fail(at, expected, fmt::format("radius {}", v.radius));
     }
-    const Neighbourhood n(v.shape, v.radius, v.include_own_cell);
-    if (2 * n.reach() + 1 > span) {
-        r.fail(at, expected, fmt::format("radius {} (reach {})", v.radius, n.reach()));
+    const int reach = Neighbourhood::reach_of(v.radius);
+    if (2 * reach + 1 > span) {
+        r.fail(at, expected, fmt::format("radius {} (reach {})", v.radius, reach));
     }
+    const Neighbourhood n(v.shape, v.radius, v.include_own_cell);
     if (n.size() == 0) {
         r.fail(at, "a vision of at least one cell",
                fmt::format("radius {} without the own cell", v.radius));
@@ -345,15 +349,33 @@ Scenario read_scenario(const YamlReader& r, const YAML::Node& tree) {
     return s;
 }
 
+// Overrides, then the reader, on a freshly parsed tree.
+Scenario read_with_overrides(YAML::Node tree, const std::string& file_name,
+                             const std::vector<std::string>& overrides,
+                             const std::vector<FlagOverride>& flags) {
+    const std::vector<OverrideOrigin> origins = apply_overrides(tree, overrides, flags);
+    const YamlReader reader(file_name, origins);
+    return read_scenario(reader, tree);
+}
+
 } // namespace
 
 Scenario load_scenario_text(const std::string& text, const std::string& file_name,
                             const std::vector<std::string>& overrides,
                             const std::vector<FlagOverride>& flags) {
-    YAML::Node tree = parse_yaml_input(text, file_name, scenario_key_check);
-    const std::vector<OverrideOrigin> origins = apply_overrides(tree, overrides, flags);
-    const YamlReader reader(file_name, origins);
-    return read_scenario(reader, tree);
+    return read_with_overrides(parse_yaml_input(text, file_name, scenario_key_check), file_name,
+                               overrides, flags);
+}
+
+CheckedScenarioText::CheckedScenarioText(std::string text, std::string file_name)
+    : text_(std::move(text)), file_(std::move(file_name)) {
+    (void)parse_yaml_input(text_, file_, scenario_key_check);
+}
+
+Scenario CheckedScenarioText::load(const std::vector<std::string>& overrides,
+                                   const std::vector<FlagOverride>& flags) const {
+    // The text parsed once already: it parses again, the same.
+    return read_with_overrides(YAML::Load(text_), file_, overrides, flags);
 }
 
 std::string unreadable_file_problem(const std::string& path) {

@@ -62,6 +62,22 @@ Scenario load_scenario_text(const std::string& text, const std::string& file_nam
                             const std::vector<std::string>& overrides = {},
                             const std::vector<FlagOverride>& flags = {});
 
+// A scenario's text checked once, to be loaded many times with different overrides: a sweep
+// checks every value it sets by loading its scenario with it. The checks on the raw text and the
+// YAML pre-pass (sim/scenario/yaml_input.hpp) are done by the constructor, which throws their
+// ScenarioError; load() gives what load_scenario_text(text, file_name, overrides, flags) gives,
+// parsing the text again (overrides edit the tree, and yaml-cpp cannot copy one with its marks).
+class CheckedScenarioText {
+public:
+    CheckedScenarioText(std::string text, std::string file_name);
+    Scenario load(const std::vector<std::string>& overrides = {},
+                  const std::vector<FlagOverride>& flags = {}) const;
+
+private:
+    std::string text_;
+    std::string file_;
+};
+
 // The fully resolved scenario (every key, defaults filled in) as YAML. Loading this text gives
 // back an equal Scenario. Used for the manifest and for `unrest validate --print`.
 YAML::Node resolved_yaml(const Scenario& scenario);

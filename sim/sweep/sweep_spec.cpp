@@ -19,6 +19,7 @@
 #include <optional>
 #include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace unrest {
 
@@ -499,7 +500,7 @@ std::string scenario_problem(const ScenarioError& e, const std::string& key) {
 }
 
 // The error loading the scenario with `checks` as overrides, if any.
-std::optional<ScenarioError> try_load(const std::string& scenario,
+std::optional<ScenarioError> try_load(const CheckedScenarioText& scenario,
                                       const std::vector<const Check*>& checks) {
     std::vector<std::string> overrides;
     overrides.reserve(checks.size());
@@ -507,7 +508,7 @@ std::optional<ScenarioError> try_load(const std::string& scenario,
         overrides.push_back(override_text(*c));
     }
     try {
-        load_scenario_file(scenario, overrides);
+        scenario.load(overrides);
     } catch (const ScenarioError& e) {
         return e;
     }
@@ -516,10 +517,12 @@ std::optional<ScenarioError> try_load(const std::string& scenario,
 
 // Every value the sweep sets is one the scenario accepts. The baseline is the scenario with
 // the fixed values and each axis's first value; each other axis value is tried in place of its
-// axis's first value. A problem with the baseline is blamed on the first override whose
-// addition produces it, or on the scenario file itself.
+// axis's first value (once: a value given again gets the same answer). A problem with the
+// baseline is blamed on the first override whose addition produces it, or on the scenario file
+// itself. The scenario file is read and checked once, not once per value.
 void check_values(const YamlReader& r, const SweepSpec& spec, const std::vector<Check>& fixed,
                   const std::vector<std::vector<Check>>& varied) {
+    const CheckedScenarioText scenario(read_input_file(spec.scenario_file), spec.scenario_file);
     std::vector<const Check*> baseline;
     for (const Check& c : fixed) {
         baseline.push_back(&c);
@@ -528,12 +531,12 @@ void check_values(const YamlReader& r, const SweepSpec& spec, const std::vector<
     for (const std::vector<Check>& checks : varied) {
         baseline.push_back(&checks.front());
     }
-    if (const auto error = try_load(spec.scenario_file, baseline)) {
+    if (const auto error = try_load(scenario, baseline)) {
         const std::string what = error->what();
         for (std::size_t k = 0; k <= baseline.size(); ++k) {
             const std::vector<const Check*> prefix(
                 baseline.begin(), baseline.begin() + static_cast<std::ptrdiff_t>(k));
-            const auto e = try_load(spec.scenario_file, prefix);
+            const auto e = try_load(scenario, prefix);
             if (e && (k == baseline.size() || e->what() == what)) {
                 if (k == 0) {
                     throw *e; // the scenario file's own problem, located in it
@@ -544,10 +547,14 @@ void check_values(const YamlReader& r, const SweepSpec& spec, const std::vector<
         throw *error; // not reached: the whole baseline fails as before
     }
     for (std::size_t a = 0; a < varied.size(); ++a) {
+        std::unordered_set<std::string> tried{varied[a].front().value};
         for (std::size_t i = 1; i < varied[a].size(); ++i) {
+            if (!tried.insert(varied[a][i].value).second) {
+                continue;
+            }
             std::vector<const Check*> overrides = baseline;
             overrides[first_axis + a] = &varied[a][i];
-            if (const auto e = try_load(spec.scenario_file, overrides)) {
+            if (const auto e = try_load(scenario, overrides)) {
                 reject(r, varied[a][i], *e);
             }
         }

@@ -61,6 +61,21 @@ TEST(Neighbourhood, ShapesMatchTheirDefinitions) {
     }
 }
 
+// The loader refuses a radius by its reach before building the neighbourhood (which may be too
+// large to build): reach_of must be the reach of what would be built, tolerance included.
+TEST(Neighbourhood, ReachIsKnownBeforeBuilding) {
+    for (const double r :
+         {0.5, 1.0, 1.5, 1.7, 2.9, 2.9999999999, 4.0, 7.0, 7.0000000001, 99.9999999995, 100.4}) {
+        for (const VisionShape s :
+             {VisionShape::disc, VisionShape::von_neumann, VisionShape::moore}) {
+            EXPECT_EQ(Neighbourhood::reach_of(r), Neighbourhood(s, r, true).reach())
+                << "shape " << static_cast<int>(s) << " r=" << r;
+        }
+    }
+    EXPECT_EQ(Neighbourhood::reach_of(2.9999999999), 3);
+    EXPECT_EQ(Neighbourhood::reach_of(20000), 20000);
+}
+
 TEST(Neighbourhood, OwnCellOnlyWhenAsked) {
     const Neighbourhood with(VisionShape::disc, 3, true);
     const Neighbourhood without(VisionShape::disc, 3, false);

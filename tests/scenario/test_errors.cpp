@@ -226,6 +226,12 @@ TEST(ScenarioErrors, CrossFieldVision) {
     EXPECT_EQ(load_error("name: a\nticks: 3\ngrid: {width: 14, height: 40}\n"),
               "s.yaml:3:15: grid.width: expected a vision reach of at most 6 on the 14 x 40 grid "
               "(2 reach + 1 <= 14), found radius 7 (reach 7)");
+    // Refused by its reach before the neighbourhood is built, 1.6 billion cells here (a hang of
+    // the fuzz target: tests/fuzz/corpus/scenario/regression-vision-reach-too-large).
+    EXPECT_EQ(load_error("name: a\nticks: 3\ngrid: {width: 40000, height: 40000}\n"
+                         "vision: {radius: 20000}\n"),
+              "s.yaml:4:18: vision.radius: expected a vision reach of at most 19999 on the 40000 "
+              "x 40000 grid (2 reach + 1 <= 40000), found radius 20000 (reach 20000)");
     EXPECT_EQ(
         load_error("name: a\nticks: 3\nvision: {radius: 1e9}\n"),
         "s.yaml:3:18: vision.radius: expected a vision reach of at most 19 on the 40 x 40 grid "
