@@ -6,7 +6,10 @@
 #include "design.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <fmt/format.h>
+#include <optional>
+#include <set>
 
 namespace unrest {
 
@@ -28,13 +31,36 @@ std::vector<std::string> candidate(const SweepSpec& spec, std::size_t axis,
     return overrides;
 }
 
-// The values an axis may take whose estimate bounds the others': all of a list, the ends of a
-// range or distribution (the estimate grows with the grid and the densities).
+// The values of an axis whose estimates bound the others' (the estimate grows with the grid and
+// the densities): the smallest and largest of numbers, every distinct value of anything else
+// (a list of names: a handful).
 std::vector<std::string> extreme_values(const SweepAxis& axis) {
-    if (axis.kind == SweepAxis::Kind::list) {
-        return axis.values;
+    if (axis.kind != SweepAxis::Kind::list) {
+        return {format_value(axis.low, axis.integer), format_value(axis.high, axis.integer)};
     }
-    return {format_value(axis.low, axis.integer), format_value(axis.high, axis.integer)};
+    std::optional<std::pair<double, std::string>> low;
+    std::optional<std::pair<double, std::string>> high;
+    std::set<std::string> names;
+    for (const std::string& v : axis.values) {
+        double x = 0.0;
+        const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+        if (ec != std::errc() || end != v.data() + v.size()) {
+            names.insert(v);
+            continue;
+        }
+        if (!low || x < low->first) {
+            low.emplace(x, v);
+        }
+        if (!high || x > high->first) {
+            high.emplace(x, v);
+        }
+    }
+    std::vector<std::string> out(names.begin(), names.end());
+    if (low) {
+        out.push_back(low->second);
+        out.push_back(high->second);
+    }
+    return out;
 }
 
 } // namespace
