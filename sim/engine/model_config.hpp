@@ -38,8 +38,26 @@ struct VisionParams {
     bool include_own_cell = true;
 };
 
+// Feedback from what citizens see to legitimacy (MODEL.md §3.3); off by default, and then L is
+// moved by the timeline alone.
+struct LegitimacyFeedbackParams {
+    bool enabled = false;
+    // dL per tick per unit of arrests made in the tick as a fraction of the region's citizens.
+    double arrest_sensitivity = 0.0;
+    // Fraction of the gap between L and the level last set by the timeline closed per tick.
+    double recovery = 0.0;
+};
+
 struct LegitimacyParams {
     Schedule schedule{0.82}; // L(t) (Epstein 2002, Table 2, run 2: 0.82), clamped to [0, 1]
+    LegitimacyFeedbackParams feedback;
+};
+
+// How news of activity in other regions enters a citizen's decision (MECHANISMS.md §10c); with
+// both 0 (the default) news has no effect and the model is Model I.
+struct NewsEffectParams {
+    double perceived_support = 0.0; // kappa: A = 1 + actives in vision + kappa N
+    double grievance = 0.0;         // eta: G = H (1 - L) + eta N
 };
 
 struct CopParams {
@@ -75,6 +93,7 @@ struct ModelConfig {
     CopParams cops;
     LegitimacyParams legitimacy;
     ActivationParams activation;
+    NewsEffectParams news;
 };
 
 } // namespace unrest

@@ -2,10 +2,13 @@
 // seed, analysis settings), built from a YAML file by load.hpp.
 #pragma once
 
+#include "../core/calendar.hpp"
 #include "../engine/model_config.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace unrest {
 
@@ -23,6 +26,27 @@ struct AnalysisSettings {
     std::int64_t outburst_threshold = 50;
 };
 
+// One region (MODEL.md §3.9): a city with its own grid, population and parameters.
+struct RegionSpec {
+    std::string name;
+    std::int32_t utc_offset_minutes = 0; // the calendar's zone unless the region gives its own
+    ModelConfig model;                   // the scenario's defaults with the region's overrides
+};
+
+// News of activity elsewhere (MECHANISMS.md §10c): N_r = s_r sum_{r' != r} W[r][r'] s_r'
+// A_r'/Pop_r' over the previous tick's frozen counts, s = communications availability.
+struct NewsParams {
+    // W, row-major, regions x regions (diagonal ignored); empty = no coupling.
+    std::vector<double> weights;
+};
+
+// Persons per agent (MODEL.md §3.10): every count written to an output is multiplied by it.
+struct ScaleSettings {
+    double persons_per_agent = 1.0;
+};
+
+class Timeline; // sim/timeline/timeline.hpp: the scenario's typed events
+
 struct Scenario {
     std::string name;
     std::string description;
@@ -30,6 +54,15 @@ struct Scenario {
     RunSettings run;
     ModelConfig model;
     AnalysisSettings analysis;
+    Calendar calendar;
+    // The regions, never empty after loading: a scenario without a `regions:` block has one, named
+    // "main", whose model is `model` and whose zone is the calendar's.
+    std::vector<RegionSpec> regions;
+    NewsParams news;
+    ScaleSettings scale;
+    // The typed events (set by the loader; never null after loading). The classic schedules
+    // (legitimacy.changes, cops.density_changes) are among them.
+    std::shared_ptr<const Timeline> timeline;
 };
 
 } // namespace unrest
