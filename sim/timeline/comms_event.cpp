@@ -27,7 +27,7 @@ private:
     static std::string set(RegionControls& region, double v) {
         const double before = region.comms;
         region.comms = v;
-        return fmt::format("comms {} -> {}", before, v);
+        return fmt::format("comms {} -> {}", format_value(before), format_value(v));
     }
     double available_;
 };

@@ -17,6 +17,10 @@ std::string Event::end(Tick /*t*/, RegionControls& /*region*/) {
     return {};
 }
 
+std::string format_value(double v) {
+    return fmt::format("{:.10g}", v + 0.0);
+}
+
 void EventParams::set(std::string key, ParamValue value) {
     for (auto& [k, v] : entries_) {
         if (k == key) {

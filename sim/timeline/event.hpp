@@ -25,4 +25,7 @@ public:
     virtual std::string end(Tick t, RegionControls& region);
 };
 
+// A value in event details: 10 significant digits, so that 1 - 0.8 reads 0.2.
+std::string format_value(double v);
+
 } // namespace unrest

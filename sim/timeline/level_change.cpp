@@ -38,7 +38,7 @@ public:
         start_ = access_.get(region);
         const std::string details = change(t, region);
         if (form_ == Form::ramp) {
-            return fmt::format("{} (ramp to {} at tick {})", details, value_, to_);
+            return fmt::format("{} (ramp to {} at tick {})", details, format_value(value_), to_);
         }
         return details;
     }
@@ -80,7 +80,7 @@ private:
     std::string put(RegionControls& region, double v) {
         const double before = access_.get(region);
         access_.put(region, v);
-        return fmt::format("{} {} -> {}", access_.name, before, v);
+        return fmt::format("{} {} -> {}", access_.name, format_value(before), format_value(v));
     }
 
     LevelAccess access_;

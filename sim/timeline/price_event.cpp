@@ -12,9 +12,9 @@ public:
     explicit PriceSet(double price) : price_(price) {}
     std::string begin(Tick /*t*/, RegionControls& region) override {
         const std::string before =
-            region.fuel_price ? fmt::format("{}", *region.fuel_price) : std::string("unset");
+            region.fuel_price ? format_value(*region.fuel_price) : std::string("unset");
         region.fuel_price = price_;
-        return fmt::format("fuel_price {} -> {}", before, price_);
+        return fmt::format("fuel_price {} -> {}", before, format_value(price_));
     }
 
 private:
