@@ -45,4 +45,19 @@ std::vector<EventSpec> schedule_events(std::string_view type, std::string_view p
     return out;
 }
 
+Timeline scenario_timeline(const std::vector<ScheduleChange>& legitimacy_changes,
+                           const std::vector<ScheduleChange>& cop_density_changes,
+                           std::vector<EventSpec> events) {
+    std::vector<EventSpec> all =
+        schedule_events("legitimacy", "legitimacy.changes", legitimacy_changes);
+    for (EventSpec& s :
+         schedule_events("cop_density", "cops.density_changes", cop_density_changes)) {
+        all.push_back(std::move(s));
+    }
+    for (EventSpec& s : events) {
+        all.push_back(std::move(s));
+    }
+    return Timeline(std::move(all));
+}
+
 } // namespace unrest

@@ -18,4 +18,10 @@ namespace unrest {
 std::vector<EventSpec> schedule_events(std::string_view type, std::string_view path,
                                        const std::vector<ScheduleChange>& changes);
 
+// The scenario's timeline: the events of legitimacy.changes, then those of cops.density_changes,
+// then the `timeline:` block's `events` (timeline_block.hpp), in that order within a tick.
+Timeline scenario_timeline(const std::vector<ScheduleChange>& legitimacy_changes,
+                           const std::vector<ScheduleChange>& cop_density_changes,
+                           std::vector<EventSpec> events);
+
 } // namespace unrest

@@ -277,3 +277,17 @@ TEST(TimelineEvents, DeterministicAcrossRuns) {
         EXPECT_EQ(record_text(first[i]), record_text(second[i]));
     }
 }
+
+TEST(TimelineEvents, ScenarioTimelinePutsTheClassicSchedulesFirst) {
+    const Blocks b = read_blocks("timeline:\n"
+                                 "  - {type: legitimacy, at: 3, set: 0.6}\n");
+    const Timeline t = scenario_timeline({{K::set, 3, forever, 0.9}}, {{K::set, 2, forever, 0.05}},
+                                         b.timeline.events());
+    ASSERT_EQ(t.events().size(), 3u);
+    EXPECT_EQ(t.events()[0].origin, "legitimacy.changes[0]");
+    EXPECT_EQ(t.events()[1].origin, "cops.density_changes[0]");
+    EXPECT_EQ(t.events()[2].origin, "");
+    const auto h = run_timeline(t, 3, one_region, with_legitimacy(0.8));
+    EXPECT_EQ(h[3][0].legitimacy, 0.6); // the timeline's, after the schedule's, in the same tick
+    EXPECT_EQ(h[2][0].cop_density, 0.05);
+}
