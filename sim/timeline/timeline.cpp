@@ -17,8 +17,28 @@ struct Instance {
 
 class TimelineRun final : public TimelineSource {
 public:
-    TimelineRun(std::vector<Instance> instances, std::size_t regions)
-        : instances_(std::move(instances)), regions_(regions) {}
+    // Its own copy of the specs: the run does not depend on the Timeline outliving it.
+    TimelineRun(std::vector<EventSpec> specs, std::span<const std::string> region_names)
+        : specs_(std::move(specs)), regions_(region_names.size()) {
+        for (const EventSpec& s : specs_) {
+            if (!s.enabled) {
+                continue;
+            }
+            if (s.region.empty()) {
+                for (std::size_t r = 0; r < regions_; ++r) {
+                    instances_.push_back({&s, static_cast<int>(r), s.type->make(s)});
+                }
+                continue;
+            }
+            const auto it = std::find(region_names.begin(), region_names.end(), s.region);
+            if (it == region_names.end()) {
+                throw std::invalid_argument(
+                    fmt::format("timeline event for unknown region '{}'", s.region));
+            }
+            instances_.push_back(
+                {&s, static_cast<int>(it - region_names.begin()), s.type->make(s)});
+        }
+    }
 
     void apply(Tick t, std::span<RegionControls> regions,
                std::vector<EventRecord>& applied) override {
@@ -53,8 +73,9 @@ private:
             EventRecord{t, i.region, i.spec->type->name, i.spec->id, phase, std::move(details)});
     }
 
-    std::vector<Instance> instances_;
+    const std::vector<EventSpec> specs_; // never resized: instances_ point into it
     std::size_t regions_;
+    std::vector<Instance> instances_;
 };
 
 } // namespace
@@ -79,25 +100,7 @@ const EventSpec* Timeline::find(std::string_view id) const noexcept {
 }
 
 std::unique_ptr<TimelineSource> Timeline::start(std::span<const std::string> region_names) const {
-    std::vector<Instance> instances;
-    for (const EventSpec& s : events_) {
-        if (!s.enabled) {
-            continue;
-        }
-        if (s.region.empty()) {
-            for (std::size_t r = 0; r < region_names.size(); ++r) {
-                instances.push_back({&s, static_cast<int>(r), s.type->make(s)});
-            }
-            continue;
-        }
-        const auto it = std::find(region_names.begin(), region_names.end(), s.region);
-        if (it == region_names.end()) {
-            throw std::invalid_argument(
-                fmt::format("timeline event for unknown region '{}'", s.region));
-        }
-        instances.push_back({&s, static_cast<int>(it - region_names.begin()), s.type->make(s)});
-    }
-    return std::make_unique<TimelineRun>(std::move(instances), region_names.size());
+    return std::make_unique<TimelineRun>(events_, region_names);
 }
 
 } // namespace unrest

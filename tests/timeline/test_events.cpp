@@ -291,3 +291,23 @@ TEST(TimelineEvents, ScenarioTimelinePutsTheClassicSchedulesFirst) {
     EXPECT_EQ(h[3][0].legitimacy, 0.6); // the timeline's, after the schedule's, in the same tick
     EXPECT_EQ(h[2][0].cop_density, 0.05);
 }
+
+TEST(TimelineEvents, ARunOutlivesItsTimeline) {
+    std::unique_ptr<TimelineSource> run;
+    {
+        const Blocks b =
+            read_blocks("timeline:\n"
+                        "  - {type: legitimacy, id: x, from: 1, to: 3, ramp_to: 0.5}\n");
+        run = b.timeline.start(one_region);
+    }
+    std::vector<RegionControls> c(1, with_legitimacy(0.7));
+    std::vector<EventRecord> records;
+    for (Tick t = 1; t <= 3; ++t) {
+        run->apply(t, c, records);
+    }
+    EXPECT_EQ(c[0].legitimacy, 0.5);
+    ASSERT_EQ(records.size(), 3u);
+    EXPECT_EQ(records[2].id, "x");
+    std::vector<RegionControls> two(2);
+    EXPECT_THROW(run->apply(4, two, records), std::invalid_argument);
+}
