@@ -77,8 +77,11 @@ TEST(CalendarBlock, MalformedValuesAreRefusedWhereTheyAre) {
               "t.yaml:1:19: calendar.start: expected a date-time like 2022-01-02T00:00 (the wall "
               "clock in time_zone), found '2022-02-30T00:00'");
     EXPECT_EQ(read_error("calendar: {start: 2022-01-02, tick: 10 parsecs}\n"),
-              "t.yaml:1:37: calendar.tick: expected a duration like 10min, 30s, 1h or 1d, found "
-              "'10 parsecs'");
+              "t.yaml:1:37: calendar.tick: expected a duration like 10min, 30s, 1h or 1d (at most "
+              "366d), found '10 parsecs'");
+    EXPECT_EQ(read_error("calendar: {start: 2022-01-02, tick: 367d}\n"),
+              "t.yaml:1:37: calendar.tick: expected a duration like 10min, 30s, 1h or 1d (at most "
+              "366d), found '367d'");
     EXPECT_EQ(read_error("calendar: {start: 2022-01-02, time_zone: +25:00, tick: 1h}\n"),
               "t.yaml:1:42: calendar.time_zone: expected a UTC offset like +06:00, -03:30, +05, "
               "UTC or Z (at most 14 hours), found '+25:00'");
@@ -289,7 +292,8 @@ TEST(TimelineBlock, PrintsWhatReadsBackTheSame) {
                   " engage: true}\n"
                   "  - {type: force_level, region: astana, at: 145, level: lethal}\n"
                   "  - {type: cop_density, at: 5, shift: 0.01}\n"
-                  "  - {type: curfew, from: 6}\n";
+                  "  - {type: curfew, from: 6}\n"
+                  "  - {type: curfew, from: 4000000000}\n";
         const Blocks b = read_blocks(text, regions);
         YAML::Node root;
         if (b.calendar.calendar.enabled) {

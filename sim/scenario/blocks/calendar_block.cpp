@@ -80,8 +80,10 @@ CalendarBlock read_calendar_block(const YamlReader& r, const std::optional<Field
     const Field tick = m.require("tick");
     const std::optional<std::int64_t> seconds =
         tick.node.IsScalar() ? parse_duration(tick.node.Scalar()) : std::nullopt;
-    if (!seconds) {
-        r.fail(tick, "a duration like 10min, 30s, 1h or 1d", describe(tick.node));
+    // At most a leap year: a run of max_ticks ticks then ends within the 64-bit seconds.
+    constexpr std::int64_t longest_tick = 366 * 86400;
+    if (!seconds || *seconds > longest_tick) {
+        r.fail(tick, "a duration like 10min, 30s, 1h or 1d (at most 366d)", describe(tick.node));
     }
     c.tick_seconds = *seconds;
     if (auto f = m.get("end")) {
@@ -272,10 +274,15 @@ Tick read_duration(const YamlReader& r, const Field& f, const Calendar& c) {
 }
 
 YAML::Node time_yaml(Tick t, const Calendar& c) {
-    if (!c.enabled) {
-        return YAML::Node(fmt::format("{}", t));
+    if (c.enabled) {
+        // A tick beyond year 9999 has no date-time that reads back: the integer then.
+        const std::string text = format_wall_clock(c.tick_start(t), c.utc_offset_minutes);
+        const std::optional<std::int64_t> back = parse_date_time(text, c.utc_offset_minutes);
+        if (back && c.tick_at(*back) == t) {
+            return YAML::Node(text);
+        }
     }
-    return YAML::Node(format_wall_clock(c.tick_start(t), c.utc_offset_minutes));
+    return YAML::Node(fmt::format("{}", t));
 }
 
 std::string format_duration(std::int64_t seconds) {
