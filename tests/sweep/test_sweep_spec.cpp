@@ -309,7 +309,7 @@ TEST(SweepSpec, MetricsAreSummaryPaths) {
         EXPECT_NE(std::find(names.begin(), names.end(), classic), names.end()) << classic;
     }
     // Every metric of the registry: its last value, or its total for a flow.
-    for (const Metric& m : metrics) {
+    for (const Metric& m : unrest::metrics) {
         const std::string path =
             fmt::format("{}.{}", m.daily == Reduction::sum ? "totals" : "final", m.name);
         EXPECT_NE(std::find(names.begin(), names.end(), path), names.end()) << path;
