@@ -72,6 +72,7 @@ def write_report(run, path: Path) -> None:
         f"- peak actives: {a.get('peak_active')} at tick {a.get('peak_tick')}",
         f"- ticks with fewer than {a.get('quiet_tick_actives')} actives: {a.get('quiet_tick_fraction')}",
         f"- outbursts (> {o.get('threshold')} actives): {o.get('count')}",
+        f"- timeline events applied: {0 if run.events is None else len(run.events)}",
         f"- mean total activation per outburst: {fmt_stat(o.get('total_activation'))}",
         f"- mean waiting time between outbursts: {fmt_stat(o.get('waiting_time'))}",
         "",

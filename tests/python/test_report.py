@@ -106,6 +106,24 @@ def test_report_written(run_dir: Path) -> None:
     assert (run_dir / "actives.png").stat().st_size > 1000
 
 
+def test_daily_and_events_are_read_when_listed(tmp_path: Path) -> None:
+    _hand_made(tmp_path, [("main", 10)])
+    dictionary = json.loads((tmp_path / "dictionary.json").read_text())
+    dictionary["files"] += [
+        {"name": "daily.csv", "columns": [{"name": "region"}, {"name": "date"}, {"name": "active"}]},
+        {"name": "events.csv", "columns": [{"name": "tick"}, {"name": "region"}, {"name": "id"},
+                                           {"name": "details"}]},
+    ]
+    (tmp_path / "dictionary.json").write_text(json.dumps(dictionary))
+    (tmp_path / "daily.csv").write_text("region,date,active\nmain,2022-01-02,11\n")
+    (tmp_path / "events.csv").write_text('tick,region,id,details\n3,main,,"a, ""b"""\n')
+    run = load_run(tmp_path)
+    assert run.daily is not None and run.daily["date"].tolist() == ["2022-01-02"]
+    assert run.events is not None
+    assert run.events["id"].tolist() == [""]
+    assert run.events["details"].tolist() == ['a, "b"']
+
+
 def test_load_run_rejects_missing_columns(tmp_path: Path) -> None:
     _hand_made(tmp_path, [("main", 10)])
     pd.DataFrame({"tick": [0], "region": ["main"], "active": [1]}).to_csv(
