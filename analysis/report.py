@@ -27,15 +27,21 @@ PAPER_RUN2 = {
 
 
 def plot(run, path: Path) -> None:
-    ts = run.timeseries
+    # The whole run (regions combined as summary.json combines them), then each region's actives
+    # when there are several.
+    ts = run.totals()
     fig, ax = plt.subplots(figsize=(10, 4))
     ax.plot(ts["tick"], ts["active"], label="active", color="tab:red", linewidth=0.8)
     ax.plot(ts["tick"], ts["jailed"], label="jailed", color="tab:gray", linewidth=0.8)
+    if len(run.regions) > 1:
+        for name in run.regions:
+            region = run.region(name)
+            ax.plot(region["tick"], region["active"], label=f"active: {name}", linewidth=0.5)
     threshold = run.summary.get("outbursts", {}).get("threshold")
     if threshold is not None:
         ax.axhline(threshold, color="black", linestyle=":", linewidth=0.8, label="outburst threshold")
     ax.set_xlabel("tick")
-    ax.set_ylabel("citizens")
+    ax.set_ylabel("persons")
     ax.set_title(run.manifest.get("run", {}).get("scenario_name", run.directory.name))
     ax.legend(loc="upper right")
     fig.tight_layout()
@@ -59,11 +65,14 @@ def write_report(run, path: Path) -> None:
         f"# Report: {r.get('scenario_name', run.directory.name)}",
         "",
         f"- ticks: {s.get('ticks')}",
+        f"- regions: {', '.join(run.regions)}",
+        f"- persons per agent: {s.get('scale', {}).get('persons_per_agent', 1)}",
         f"- seed: {r.get('seed')}",
         f"- mean active fraction: {a.get('mean_active_fraction')}",
         f"- peak actives: {a.get('peak_active')} at tick {a.get('peak_tick')}",
         f"- ticks with fewer than {a.get('quiet_tick_actives')} actives: {a.get('quiet_tick_fraction')}",
         f"- outbursts (> {o.get('threshold')} actives): {o.get('count')}",
+        f"- timeline events applied: {0 if run.events is None else len(run.events)}",
         f"- mean total activation per outburst: {fmt_stat(o.get('total_activation'))}",
         f"- mean waiting time between outbursts: {fmt_stat(o.get('waiting_time'))}",
         "",

@@ -13,5 +13,5 @@ bash scripts/build.sh
 ./build/unrest run "$scenario" --out "$out" --force
 /usr/bin/python3 analysis/report.py "$out"
 echo
-echo "outputs: $out/ (timeseries.csv, summary.json, manifest.json)"
+echo "outputs: $out/ (timeseries.csv, events.csv, summary.json, dictionary.json, manifest.json)"
 echo "report:  $out/report.md and $out/actives.png"

@@ -136,7 +136,7 @@ int run_command(const RunOptions& options) {
                    omp_get_max_threads());
         const std::filesystem::path shown = display_path(options.out_dir);
         fmt::print("outputs written to {}/\n", detail::printable(shown.string()));
-        for (const char* f : {"timeseries.csv", "summary.json", "manifest.json"}) {
+        for (const std::string& f : output_file_names(out->final_path())) {
             fmt::print("  {}\n", detail::printable((shown / f).string()));
         }
     }

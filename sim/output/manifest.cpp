@@ -119,6 +119,7 @@ nlohmann::ordered_json manifest_json(const Scenario& scenario, const Provenance&
     run["overrides"] = provenance.overrides;
     run["command_line"] = provenance.command_line;
     j["run"] = std::move(run);
+    j["files"] = provenance.files;
 
     j["parameters"] = yaml_to_json(resolved_yaml(scenario));
     return j;

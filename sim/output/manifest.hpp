@@ -24,6 +24,7 @@ struct Provenance {
     std::string started_utc;            // ISO 8601, e.g. 2024-01-06T12:00:00Z
     std::vector<std::string> overrides; // --set key.path=value, in order
     std::string command_line;           // the full command line, for reproduction
+    std::vector<std::string> files;     // the output files, manifest.json included
 };
 
 // Version, git revision, build type, compiler and flags of this program.

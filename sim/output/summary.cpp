@@ -1,5 +1,8 @@
 #include "summary.hpp"
 
+#include <fmt/format.h>
+#include <stdexcept>
+
 namespace unrest {
 
 const char* const outburst_definition =
@@ -15,6 +18,10 @@ const char* const outburst_definition =
 namespace {
 
 using nlohmann::ordered_json;
+
+ordered_json value_json(const MetricValue& value) {
+    return std::visit([](auto v) { return ordered_json(v); }, value);
+}
 
 ordered_json optional_number(const std::optional<double>& value) {
     return value ? ordered_json(*value) : ordered_json(nullptr);
@@ -50,12 +57,24 @@ ordered_json outburst_json(const Outburst& o) {
 } // namespace
 
 SummaryAccumulator::SummaryAccumulator(const AnalysisSettings& analysis, std::int64_t citizens)
-    : citizens_(citizens), outbursts_(analysis.outburst_threshold) {}
+    : citizens_(citizens), outbursts_(analysis.outburst_threshold) {
+    TickRecord zero{};
+    for (const Metric& metric : metrics) {
+        totals_.push_back(metric_value(metric, zero));
+        std::visit([](auto& v) { v = {}; }, totals_.back());
+    }
+}
 
 void SummaryAccumulator::add(const TickRecord& record) {
     last_ = record;
-    total_arrests_ += record.arrests;
-    total_releases_ += record.releases;
+    for (std::size_t i = 0; i < metrics.size(); ++i) {
+        std::visit(
+            [&](auto& total) {
+                total += std::get<std::remove_reference_t<decltype(total)>>(
+                    metric_value(metrics[i], record));
+            },
+            totals_[i]);
+    }
     if (record.tick == 0) {
         return; // the initial state: no period has been simulated yet
     }
@@ -79,17 +98,20 @@ nlohmann::ordered_json SummaryAccumulator::finish() const {
     ordered_json final_state;
     if (last_) {
         final_state["tick"] = last_->tick;
-        final_state["quiet"] = last_->quiet;
-        final_state["active"] = last_->active;
-        final_state["jailed"] = last_->jailed;
-        final_state["cops"] = last_->cops;
-        final_state["legitimacy"] = last_->legitimacy;
+        for (const Metric& metric : metrics) {
+            if (metric.daily != Reduction::sum) {
+                final_state[std::string(metric.name)] = value_json(metric_value(metric, *last_));
+            }
+        }
     }
     j["final"] = last_ ? final_state : ordered_json(nullptr);
 
     ordered_json totals;
-    totals["arrests"] = total_arrests_;
-    totals["releases"] = total_releases_;
+    for (std::size_t i = 0; i < metrics.size(); ++i) {
+        if (metrics[i].daily == Reduction::sum) {
+            totals[std::string(metrics[i].name)] = value_json(totals_[i]);
+        }
+    }
     j["totals"] = totals;
 
     ordered_json activity;
@@ -121,6 +143,100 @@ nlohmann::ordered_json SummaryAccumulator::finish() const {
     block["list"] = std::move(list);
     j["outbursts"] = std::move(block);
     return j;
+}
+
+RunSummary::RunSummary(const OutputLayout& layout)
+    : layout_(layout), weights_(layout.citizens()), whole_([&layout] {
+          std::int64_t citizens = 0;
+          for (const OutputRegion& r : layout.regions) {
+              citizens += r.citizens;
+          }
+          return SummaryAccumulator(layout.analysis, citizens * layout.persons_per_agent);
+      }()) {
+    for (const OutputRegion& r : layout_.regions) {
+        regions_.emplace_back(layout_.analysis, r.citizens * layout_.persons_per_agent);
+    }
+}
+
+void RunSummary::add(std::span<const TickRecord> records) {
+    if (records.size() != regions_.size()) {
+        throw std::invalid_argument(fmt::format("summary.json: {} records for {} regions",
+                                                records.size(), regions_.size()));
+    }
+    for (const TickRecord& record : records) {
+        regions_.at(static_cast<std::size_t>(record.region)).add(record);
+    }
+    whole_.add(combine_regions(records, weights_));
+}
+
+nlohmann::ordered_json RunSummary::finish() const {
+    ordered_json j = whole_.finish();
+    ordered_json scale;
+    scale["persons_per_agent"] = layout_.persons_per_agent;
+    j["scale"] = std::move(scale);
+    if (layout_.has_calendar()) {
+        const Calendar& c = layout_.calendar;
+        ordered_json calendar;
+        calendar["start"] = format_wall_clock(c.start, c.utc_offset_minutes);
+        calendar["time_zone"] = format_utc_offset(c.utc_offset_minutes);
+        calendar["tick_seconds"] = c.tick_seconds;
+        j["calendar"] = std::move(calendar);
+    } else {
+        j["calendar"] = nullptr;
+    }
+    ordered_json regions = ordered_json::object();
+    for (std::size_t i = 0; i < regions_.size(); ++i) {
+        ordered_json region;
+        region["index"] = i;
+        region["time_zone"] = format_utc_offset(layout_.regions[i].utc_offset_minutes);
+        ordered_json statistics = regions_[i].finish();
+        for (auto& [key, value] : statistics.items()) {
+            region[key] = std::move(value);
+        }
+        // The outburst definition is the top level's; not repeated per region.
+        region["outbursts"].erase("definition");
+        regions[layout_.regions[i].name] = std::move(region);
+    }
+    j["regions"] = std::move(regions);
+    return j;
+}
+
+namespace {
+
+void collect_paths(const ordered_json& node, const std::string& prefix,
+                   std::vector<std::string>& out) {
+    if (node.is_object()) {
+        for (const auto& [key, value] : node.items()) {
+            collect_paths(value, prefix.empty() ? key : fmt::format("{}.{}", prefix, key), out);
+        }
+        return;
+    }
+    if (node.is_string() || node.is_array()) {
+        return; // the definition, the outburst list: not metrics
+    }
+    for (const std::string_view setting : summary_setting_paths) {
+        if (prefix == setting) {
+            return;
+        }
+    }
+    out.push_back(prefix);
+}
+
+} // namespace
+
+const std::vector<std::string>& summary_metric_paths() {
+    static const std::vector<std::string> paths = [] {
+        // A summary of two ticks has every entry (null where undefined).
+        SummaryAccumulator summary(AnalysisSettings{}, 1);
+        TickRecord record;
+        summary.add(record);
+        record.tick = 1;
+        summary.add(record);
+        std::vector<std::string> out;
+        collect_paths(summary.finish(), "", out);
+        return out;
+    }();
+    return paths;
 }
 
 } // namespace unrest

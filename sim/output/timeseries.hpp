@@ -1,68 +1,60 @@
-// The per-tick time series (timeseries.csv). Its columns are defined once, in `timeseries_columns`;
-// the CSV header, the rows and the data dictionary's table (docs/outputs.md) are all derived from
-// that table, so they cannot disagree.
+// The per-tick time series (timeseries.csv), in long format: one row per tick and region, tick
+// 0 (the initial state) first, the regions of a tick in region order. The key columns are
+// declared in `timeseries_key_columns`, every other column is a metric of the registry
+// (metrics.hpp), in registry order; the header, the rows and the tables of docs/outputs.md are
+// all derived from those two tables.
 #pragma once
 
 #include "../engine/tick_record.hpp"
-#include "error.hpp"
+#include "csv.hpp"
+#include "output_layout.hpp"
 
 #include <array>
-#include <cstdint>
+#include <optional>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
-#include <variant>
+#include <vector>
 
 namespace unrest {
 
-struct TimeseriesColumn {
-    // Which TickRecord field the column shows: integer counts are written as integers, reals in
-    // the shortest form that reads back to the same double.
-    using Field = std::variant<std::int64_t TickRecord::*, double TickRecord::*>;
-
-    std::string_view name;
-    std::string_view unit;
-    std::string_view description;
-    Field field;
+inline constexpr std::array timeseries_key_columns{
+    KeyColumn{"tick", "tick", "period; 0 is the initial state, before any agent is activated"},
+    KeyColumn{"region", "name", "the region's name (`main` when the scenario has no `regions:`)"},
+    KeyColumn{"time", "local date-time",
+              "only with a calendar: the region's local wall-clock time (`YYYY-MM-DDTHH:MM`) at "
+              "which the tick starts; tick 0 shows the calendar's start"},
 };
 
-inline constexpr std::array<TimeseriesColumn, 8> timeseries_columns{{
-    {"tick", "tick", "period; 0 is the initial state, before any agent is activated",
-     &TickRecord::tick},
-    {"quiet", "citizens", "citizens free and quiet at the end of the tick", &TickRecord::quiet},
-    {"active", "citizens", "citizens free and active at the end of the tick", &TickRecord::active},
-    {"jailed", "citizens", "citizens in jail at the end of the tick", &TickRecord::jailed},
-    {"cops", "cops", "cops on duty (on the grid) at the end of the tick", &TickRecord::cops},
-    {"arrests", "citizens per tick", "arrests made during the tick", &TickRecord::arrests},
-    {"releases", "citizens per tick",
-     "citizens released from jail during the tick (an arrest with a term of 0 counts as an "
-     "immediate release, so jailed(t) = jailed(t-1) + arrests - releases)",
-     &TickRecord::releases},
-    {"legitimacy", "1 (in [0, 1])", "legitimacy L in force during the tick",
-     &TickRecord::legitimacy},
-}};
+// The columns: tick, region, time (with a calendar only), then every metric.
+std::vector<std::string> timeseries_columns(bool calendar);
 
-// "tick,quiet,...,legitimacy" (no line terminator).
-std::string timeseries_csv_header();
+// The header line (no line terminator).
+std::string timeseries_csv_header(bool calendar);
 
-// One CSV row for `record` (no line terminator). Locale-independent.
-std::string timeseries_csv_row(const TickRecord& record);
+// One row (no line terminator) for `record`, whose counts are already in persons; `region` is the
+// region's name (quoted here if it must be); `time` is the time column's text, none without a
+// calendar. Locale-independent.
+std::string timeseries_csv_row(const TickRecord& record, std::string_view region,
+                               std::optional<std::string_view> time = std::nullopt);
 
-// The column table in Markdown (| column | unit | description |), as embedded in
-// docs/outputs.md between the timeseries-columns markers. Ends with a newline.
+// The key-column table in Markdown, as embedded in docs/outputs.md between the
+// timeseries-columns markers. Ends with a newline.
 std::string timeseries_columns_markdown();
 
-// Streams timeseries.csv: the header on construction, then one line ("\n") per write().
+// Streams timeseries.csv: the header on construction, then one line per region per write().
 // Throws OutputError when the stream fails.
 class TimeseriesCsvWriter {
 public:
-    explicit TimeseriesCsvWriter(std::ostream& out);
-    void write(const TickRecord& record);
+    TimeseriesCsvWriter(std::ostream& out, const OutputLayout& layout);
+    // One record per region (records[i].region == i), counts in persons.
+    void write(std::span<const TickRecord> records);
 
 private:
-    void put_line(const std::string& line);
-
     std::ostream& out_;
+    const OutputLayout& layout_;
+    std::vector<std::string> region_names_;
 };
 
 } // namespace unrest

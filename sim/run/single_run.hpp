@@ -10,11 +10,13 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace unrest {
 
 struct SingleRunOptions {
-    // Where to stream timeseries.csv; none: the time series is not kept.
+    // Where to stream the per-tick files (timeseries.csv, daily.csv with a calendar, events.csv,
+    // dictionary.json); none: only the summary is kept.
     std::optional<std::filesystem::path> timeseries_dir;
     bool check_invariants = false; // after every tick; a broken one throws std::runtime_error
     // Called after each tick with the tick just done (progress; may throw to stop the run).
@@ -24,7 +26,11 @@ struct SingleRunOptions {
 // Simulates the scenario from its seed for its ticks; returns the content of summary.json.
 nlohmann::ordered_json simulate_scenario(const Scenario& scenario, const SingleRunOptions& options);
 
-// Writes summary.json and manifest.json into dir (each atomically).
+// The output files in `dir` (regular files not hidden and not temporary), manifest.json
+// included, sorted by name: the manifest's `files`.
+std::vector<std::string> output_file_names(const std::filesystem::path& dir);
+
+// Writes summary.json and manifest.json (listing every file of dir) into dir (each atomically).
 void write_summary_and_manifest(const std::filesystem::path& dir,
                                 const nlohmann::ordered_json& summary, const Scenario& scenario,
                                 const Provenance& provenance);

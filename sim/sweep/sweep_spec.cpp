@@ -3,6 +3,7 @@
 // scenario itself by loading it with those values as overrides.
 #include "sweep_spec.hpp"
 
+#include "../output/summary.hpp"
 #include "../scenario/edit_distance.hpp"
 #include "../scenario/load.hpp"
 #include "../scenario/parameter_table.hpp"
@@ -596,32 +597,9 @@ SweepSpec read_sweep(const YamlReader& r, const YAML::Node& tree, const std::str
 } // namespace
 
 const std::vector<std::string>& sweep_metric_names() {
-    static const std::vector<std::string> names = [] {
-        std::vector<std::string> n{"ticks",
-                                   "citizens",
-                                   "final.quiet",
-                                   "final.active",
-                                   "final.jailed",
-                                   "final.cops",
-                                   "final.legitimacy",
-                                   "totals.arrests",
-                                   "totals.releases",
-                                   "activity.mean_active_fraction",
-                                   "activity.peak_active",
-                                   "activity.peak_tick",
-                                   "activity.peak_active_fraction",
-                                   "activity.quiet_tick_fraction",
-                                   "outbursts.count",
-                                   "outbursts.censored"};
-        for (const char* stats :
-             {"total_activation", "duration", "waiting_time", "inter_start_interval"}) {
-            for (const char* field : {"n", "mean", "sd"}) {
-                n.push_back(fmt::format("outbursts.{}.{}", stats, field));
-            }
-        }
-        return n;
-    }();
-    return names;
+    // Derived from what summary.json holds (sim/output/summary.hpp), so that a metric added to the
+    // registry (sim/output/metrics.hpp) can be collected at once.
+    return summary_metric_paths();
 }
 
 const std::vector<std::string>& sweep_parameter_keys() {

@@ -35,13 +35,6 @@ inline std::string run2() {
     return scenario_path("epstein2002/run2.yaml").string();
 }
 
-// The timeseries.csv header documented in docs/outputs.md.
-inline const std::vector<std::string>& documented_columns() {
-    static const std::vector<std::string> columns{"tick", "quiet",   "active",   "jailed",
-                                                  "cops", "arrests", "releases", "legitimacy"};
-    return columns;
-}
-
 // A fresh, uniquely named directory under the system temp directory, removed with its contents.
 class TempDir {
 public:
@@ -200,9 +193,9 @@ struct Csv {
     }
 };
 
-// Parses a CSV file with `\n` line ends and a final line end.
-inline Csv read_csv(const fs::path& p) {
-    const std::string text = read_file(p);
+// Parses CSV text with `\n` line ends and a final line end (no quoted fields); `p` names it in
+// failures.
+inline Csv parse_csv(const std::string& text, const fs::path& p = "CSV text") {
     Csv csv;
     EXPECT_FALSE(text.empty()) << p;
     if (text.empty()) {
@@ -220,6 +213,46 @@ inline Csv read_csv(const fs::path& p) {
         EXPECT_EQ(csv.rows.back().size(), csv.header.size()) << p << " line " << i + 1;
     }
     return csv;
+}
+
+// Parses a CSV file with `\n` line ends and a final line end.
+inline Csv read_csv(const fs::path& p) {
+    return parse_csv(read_file(p), p);
+}
+
+// The names in the first column of the Markdown table between `<!-- NAME:begin -->` and
+// `<!-- NAME:end -->` in docs/outputs.md (rows "| `name` | ...").
+inline std::vector<std::string> documented_table(std::string_view name) {
+    const std::string doc = read_file(source_dir() / "docs/outputs.md");
+    const std::string begin = fmt::format("<!-- {}:begin -->", name);
+    const std::size_t b = doc.find(begin);
+    const std::size_t e = doc.find(fmt::format("<!-- {}:end -->", name), b);
+    EXPECT_NE(b, std::string::npos) << "docs/outputs.md: no " << begin;
+    std::vector<std::string> names;
+    if (b == std::string::npos || e == std::string::npos) {
+        return names;
+    }
+    for (const std::string& line : split(doc.substr(b, e - b), '\n')) {
+        if (line.starts_with("| `")) {
+            names.push_back(line.substr(3, line.find('`', 3) - 3));
+        }
+    }
+    return names;
+}
+
+// The timeseries.csv header documented in docs/outputs.md for a run without a calendar: the key
+// columns (less `time`), then every metric.
+inline std::vector<std::string> documented_columns() {
+    std::vector<std::string> columns;
+    for (const std::string& key : documented_table("timeseries-columns")) {
+        if (key != "time") {
+            columns.push_back(key);
+        }
+    }
+    for (const std::string& metric : documented_table("metrics")) {
+        columns.push_back(metric);
+    }
+    return columns;
 }
 
 inline nlohmann::json read_json(const fs::path& p) {

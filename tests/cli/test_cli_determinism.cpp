@@ -187,8 +187,9 @@ TEST(CliOverrides, ChangeTheResultAndAreRecorded) {
     EXPECT_EQ(p["analysis"]["outburst_threshold"], 20);
     EXPECT_EQ(nlohmann::json::parse(changed.summary)["outbursts"]["threshold"], 20);
     // The legitimacy column shows the overridden value from tick 0.
-    const std::string second_line = split(changed.timeseries, '\n').at(1);
-    EXPECT_TRUE(second_line.starts_with("0,") && second_line.ends_with(",0.6")) << second_line;
+    const Csv changed_csv = parse_csv(changed.timeseries);
+    EXPECT_EQ(changed_csv.integer(0, "tick"), 0);
+    EXPECT_EQ(changed_csv.rows.at(0).at(changed_csv.column("legitimacy")), "0.6");
 
     // The same override twice: the last one wins.
     const Outputs twice =
@@ -208,18 +209,22 @@ TEST(CliOverrides, ScheduleOverrideByIndex) {
     const std::string run4 = scenario_path("epstein2002/run4.yaml").string();
     const Outputs o =
         run_ok(tmp, "out", {"--ticks", "12", "--set", "legitimacy.changes[0].at=10"}, run4);
-    const std::vector<std::string> lines = split(o.timeseries, '\n');
-    ASSERT_GE(lines.size(), 13U);
-    EXPECT_TRUE(lines.at(10).starts_with("9,") && lines.at(10).ends_with(",0.9")) << lines.at(10);
-    EXPECT_TRUE(lines.at(11).starts_with("10,") && lines.at(11).ends_with(",0.7")) << lines.at(11);
+    const Csv csv = parse_csv(o.timeseries);
+    ASSERT_GE(csv.rows.size(), 12U);
+    EXPECT_EQ(csv.integer(9, "tick"), 9);
+    EXPECT_EQ(csv.rows.at(9).at(csv.column("legitimacy")), "0.9");
+    EXPECT_EQ(csv.integer(10, "tick"), 10);
+    EXPECT_EQ(csv.rows.at(10).at(csv.column("legitimacy")), "0.7");
     EXPECT_EQ(o.manifest["parameters"]["legitimacy"]["changes"][0]["at"], 10);
 }
 
 TEST(CliOverrides, TicksZeroWritesOnlyTheInitialState) {
     const TempDir tmp;
     const Outputs o = run_ok(tmp, "out", {"--ticks", "0"});
-    EXPECT_EQ(o.timeseries, "tick,quiet,active,jailed,cops,arrests,releases,legitimacy\n"
-                            "0,1120,0,0,64,0,0,0.82\n");
+    EXPECT_EQ(o.timeseries, "tick,region,quiet,active,violent,jailed,injured,dead,cops,"
+                            "police_injured,police_dead,police_withdrawn,military,"
+                            "military_withdrawn,arrests,releases,legitimacy,comms,news\n"
+                            "0,main,1120,0,0,0,0,0,64,0,0,0,0,0,0,0,0.82,1,0\n");
     const nlohmann::json s = nlohmann::json::parse(o.summary);
     EXPECT_EQ(s["ticks"], 0);
     EXPECT_EQ(s["final"]["tick"], 0);

@@ -6,7 +6,8 @@
 namespace unrest::cli_test {
 namespace {
 
-const std::vector<std::string> output_files{"manifest.json", "summary.json", "timeseries.csv"};
+const std::vector<std::string> output_files{"dictionary.json", "events.csv", "manifest.json",
+                                            "summary.json", "timeseries.csv"};
 
 std::vector<std::string> listing(const fs::path& dir) {
     std::vector<std::string> names;
@@ -24,7 +25,7 @@ Result run_quick(const fs::path& out, std::vector<std::string> extra = {}) {
     return unrest(args);
 }
 
-TEST(CliOutputDir, NewDirectoryHoldsExactlyTheThreeOutputs) {
+TEST(CliOutputDir, NewDirectoryHoldsExactlyTheOutputs) {
     const TempDir tmp;
     const fs::path out = tmp / "nested" / "deeper" / "out";
     const Result r = run_quick(out);

@@ -170,7 +170,8 @@ TEST(CliSafety, ASecondRunIntoTheSameOutputIsRefusedNamingTheFirst) {
     ASSERT_EQ(third.status, 0) << describe(third);
     EXPECT_TRUE(temp_siblings(out).empty());
     EXPECT_EQ(listing(out),
-              (std::vector<std::string>{"manifest.json", "summary.json", "timeseries.csv"}));
+              (std::vector<std::string>{"dictionary.json", "events.csv", "manifest.json",
+                                        "summary.json", "timeseries.csv"}));
 }
 
 TEST(CliSafety, ASecondSweepInTheSameDirectoryIsRefusedAndTheFirstCompletes) {

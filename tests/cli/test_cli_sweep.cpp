@@ -464,7 +464,8 @@ TEST(CliSweep, KeepSummaryAndKeepAll) {
         ASSERT_EQ(csv.rows.size(), 4U);
         std::vector<std::string> expected{"manifest.json", "summary.json"};
         if (std::string_view(keep) == "all") {
-            expected.emplace_back("timeseries.csv");
+            expected = {"dictionary.json", "events.csv", "manifest.json", "summary.json",
+                        "timeseries.csv"};
         }
         for (std::size_t i = 0; i < 4; ++i) {
             const fs::path run_dir = dir / "runs" / fmt::format("{}", i);

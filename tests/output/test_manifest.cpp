@@ -83,6 +83,7 @@ Provenance sample_provenance() {
     p.started_utc = "2024-01-06T12:00:00Z";
     p.overrides = {"run.seed=7", "legitimacy=0.8"};
     p.command_line = "unrest run scenarios/epstein_run2.yaml --threads 8";
+    p.files = {"manifest.json", "summary.json", "timeseries.csv"};
     return p;
 }
 
@@ -103,7 +104,8 @@ TEST(Manifest, KeysAndProvenance) {
     scenario.run.seed = 7;
     scenario.run.ticks = 3000;
     const ordered_json j = manifest_json(scenario, sample_provenance());
-    EXPECT_EQ(keys_of(j), (std::vector<std::string>{"program", "run", "parameters"}));
+    EXPECT_EQ(keys_of(j), (std::vector<std::string>{"program", "run", "files", "parameters"}));
+    EXPECT_EQ(j["files"].dump(), R"(["manifest.json","summary.json","timeseries.csv"])");
     EXPECT_EQ(keys_of(j["program"]), (std::vector<std::string>{"version", "git_revision",
                                                                "build_type", "compiler", "flags"}));
     EXPECT_EQ(j["program"]["version"], build_info::version);

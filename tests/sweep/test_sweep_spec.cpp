@@ -285,7 +285,40 @@ TEST(SweepSpec, ShippedSweepFilesLoad) {
 // Every metric is a number (or null) in a real summary.json, at its dotted path.
 TEST(SweepSpec, MetricsAreSummaryPaths) {
     const std::vector<std::string>& names = sweep_metric_names();
-    EXPECT_EQ(names.size(), 28U);
+    // The names sweeps used before the metric registry still work.
+    for (const char* classic : {"ticks",
+                                "citizens",
+                                "final.quiet",
+                                "final.active",
+                                "final.jailed",
+                                "final.cops",
+                                "final.legitimacy",
+                                "totals.arrests",
+                                "totals.releases",
+                                "activity.mean_active_fraction",
+                                "activity.peak_active",
+                                "activity.peak_tick",
+                                "activity.peak_active_fraction",
+                                "activity.quiet_tick_fraction",
+                                "outbursts.count",
+                                "outbursts.censored",
+                                "outbursts.total_activation.n",
+                                "outbursts.duration.mean",
+                                "outbursts.waiting_time.sd",
+                                "outbursts.inter_start_interval.mean"}) {
+        EXPECT_NE(std::find(names.begin(), names.end(), classic), names.end()) << classic;
+    }
+    // Every metric of the registry: its last value, or its total for a flow.
+    for (const Metric& m : unrest::metrics) {
+        const std::string path =
+            fmt::format("{}.{}", m.daily == Reduction::sum ? "totals" : "final", m.name);
+        EXPECT_NE(std::find(names.begin(), names.end(), path), names.end()) << path;
+    }
+    // Settings echoed in the summary are not metrics.
+    for (const char* setting : {"final.tick", "outbursts.threshold", "outbursts.definition"}) {
+        EXPECT_EQ(std::find(names.begin(), names.end(), setting), names.end()) << setting;
+    }
+    EXPECT_EQ(names.size(), 28U + 10U); // Model I's 28 and the 10 states added by issue 7
     SummaryAccumulator acc(AnalysisSettings{}, 1000);
     for (Tick t = 0; t <= 20; ++t) {
         TickRecord r;
