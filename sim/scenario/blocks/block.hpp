@@ -37,7 +37,7 @@ struct ModelFields {
     std::vector<std::pair<std::string, ScheduleChanges>> schedules; // "legitimacy.changes", ...
 
     explicit ModelFields(Field at) : container(std::move(at)) {}
-    // The block's mapping as read; a block not read gives an empty one at the container.
+    // The block's mapping as read (empty, at the container, when the file does not give it).
     const Mapping& section(std::string_view key) const;
     // section(block).get(key) for a key the block declares.
     std::optional<Field> get(std::string_view block, std::string_view key) const;
@@ -70,7 +70,10 @@ struct Block {
 };
 
 // Every block, in document order (the order of the keys in resolved_yaml and in the parameter
-// table). The integrator's calendar block goes right after run_block, the timeline block last.
+// table), which is also the reading order: a block may use what the blocks before it read. The
+// scenario's model is checked (model_checks.hpp) after the last model block, just before
+// regions_block, which builds each region's model on it. The calendar block goes right after
+// run_block (regions take its zone), the timeline block last (its events name regions).
 const std::vector<Block>& scenario_blocks();
 
 // The blocks, each defined in its own file.
@@ -85,11 +88,11 @@ const Block& movement_block();     // movement
 const Block& cops_block();         // cops
 const Block& legitimacy_block();   // legitimacy (and legitimacy.feedback)
 const Block& activation_block();   // activation
-const Block& news_effect_block();  // news.perceived_support, news.grievance (per model)
+const Block& news_effect_block();  // news: kappa and eta per model; rows and printing of weights
 const Block& analysis_block();     // analysis
 const Block& scale_block();        // scale
 const Block& regions_block();      // regions
-const Block& news_weights_block(); // news.weights (names regions: after regions_block)
+const Block& news_weights_block(); // reads news.weights (names regions: after regions_block)
 
 // --- Shared by the block files -------------------------------------------------------------
 
