@@ -88,6 +88,23 @@ TEST(ScenarioBlocks, RegionsApplyTheirKeysOverTheDefaults) {
     EXPECT_EQ(s.model.news.grievance, 0.0);
 }
 
+TEST(ScenarioBlocks, RegionTimeZones) {
+    const Scenario s = test::load(R"(name: a
+ticks: 10
+regions:
+  - {name: a, time_zone: "-03:30"}
+  - {name: b, time_zone: UTC}
+  - {name: c, time_zone: "+06:00"}
+)");
+    EXPECT_EQ(s.regions[0].utc_offset_minutes, -210);
+    EXPECT_EQ(s.regions[1].utc_offset_minutes, 0);
+    EXPECT_EQ(s.regions[2].utc_offset_minutes, 360);
+    const YAML::Node printed = resolved_yaml(s)["regions"];
+    EXPECT_EQ(printed[0]["time_zone"].Scalar(), "-03:30");
+    EXPECT_FALSE(printed[1]["time_zone"]); // the calendar's
+    EXPECT_EQ(printed[2]["time_zone"].Scalar(), "+06:00");
+}
+
 TEST(ScenarioBlocks, RegionListsAndShorthandsReplace) {
     const Scenario s = test::load(R"(name: a
 ticks: 10
@@ -280,6 +297,13 @@ TEST(ScenarioBlocks, OverridesReachRegionsByName) {
     EXPECT_EQ(s.regions[0].model.legitimacy.feedback.recovery, 0.5);
     EXPECT_EQ(s.regions[1].model.news.perceived_support, 0.5);
     EXPECT_EQ(s.scale.persons_per_agent, 10.0);
+    // A whole region, or the whole list.
+    const Scenario whole = test::load(two_regions, {"regions.Almaty={name: Astana}"});
+    EXPECT_EQ(whole.regions[1].name, "Astana");
+    EXPECT_EQ(whole.regions[1].model.legitimacy.schedule.initial(), 0.8);
+    const Scenario list = test::load(two_regions, {"regions=[{name: x}]"});
+    ASSERT_EQ(list.regions.size(), 1u);
+    EXPECT_EQ(list.regions[0].name, "x");
     EXPECT_EQ(load_error(two_regions, {"regions.Astana.grid.width=80"}),
               "--set:1:9: regions.Astana: expected the name of a region of the file (Zhanaozen, "
               "Almaty), found 'Astana'");
