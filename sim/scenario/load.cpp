@@ -11,13 +11,9 @@
 #include "yaml_input.hpp"
 #include "yaml_reader.hpp"
 
-#include <algorithm>
-#include <cmath>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
-#include <limits>
-#include <span>
 #include <utility>
 
 namespace unrest {

@@ -1,13 +1,11 @@
 #include "parameter_table.hpp"
 
 #include "blocks/block.hpp"
-#include "choices.hpp"
 #include "load.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 #include <optional>
-#include <span>
 #include <stdexcept>
 
 namespace unrest {
