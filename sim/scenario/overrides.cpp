@@ -24,6 +24,7 @@ struct Site {
 struct Segment {
     std::string name;
     std::optional<std::size_t> index; // name[index]
+    bool region = false;              // a region's name after "regions" (regions.NAME.key)
     std::string path;                 // the key path up to and including this segment
     int column = 1;                   // 1-based, in the override string
 };
@@ -54,6 +55,25 @@ std::vector<Segment> parse_path(const std::string& key, const Site& site) {
         if (seg.name.empty()) {
             fail(site, seg.column, path, fmt::format("expected a key name, found '{}'", key));
         }
+        if (table_path == "regions" && segments.size() == 1) {
+            // regions.NAME: a region of the file by its name; its keys next. The path is made
+            // "regions[INDEX]" by resolve_regions, as the reader writes it.
+            if (bracket != std::string::npos) {
+                fail(site, seg.column + static_cast<int>(bracket), path,
+                     fmt::format("expected a region by its name (regions.NAME.key), found '{}'",
+                                 text.substr(bracket)));
+            }
+            seg.region = true;
+            seg.path = path;
+            table_path = "regions[]";
+            known = known_keys(table_path);
+            segments.push_back(seg);
+            if (dot == std::string::npos) {
+                return segments;
+            }
+            start = dot + 1;
+            continue;
+        }
         if (std::find(known.begin(), known.end(), seg.name) == known.end()) {
             fail(site, seg.column, path, unknown_key_message(seg.name, known));
         }
@@ -72,6 +92,11 @@ std::vector<Segment> parse_path(const std::string& key, const Site& site) {
                 fail(site, column, path,
                      fmt::format("expected an index like [0], found '{}'", text.substr(bracket)));
             }
+            if (table_path == "regions") {
+                fail(site, column, path,
+                     fmt::format("expected a region by its name (regions.NAME.key), found '{}'",
+                                 text.substr(bracket)));
+            }
             if (!is_schedule_list(table_path)) {
                 fail(site, column, path,
                      fmt::format("expected an index only after a list of changes, found '{}'",
@@ -89,6 +114,43 @@ std::vector<Segment> parse_path(const std::string& key, const Site& site) {
         }
         start = dot + 1;
     }
+}
+
+// Gives the region named in `segments` (regions.NAME...) its index in the file: its path and the
+// paths after it become "regions[INDEX]...". An error when the file has no region of that name.
+void resolve_regions(const YAML::Node& root, std::vector<Segment>& segments, const Site& site) {
+    if (segments.size() < 2 || !segments[1].region) {
+        return;
+    }
+    const Segment& seg = segments[1];
+    const YAML::Node list = root.IsMap() ? root["regions"] : YAML::Node();
+    std::vector<std::string> names;
+    if (list.IsDefined() && list.IsSequence()) {
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const YAML::Node name = list[i].IsMap() ? list[i]["name"] : YAML::Node();
+            names.push_back(name.IsDefined() && name.IsScalar() ? name.Scalar() : std::string());
+        }
+    }
+    const auto found = std::find(names.begin(), names.end(), seg.name);
+    if (found == names.end()) {
+        std::string known;
+        for (const std::string& n : names) {
+            known += (known.empty() ? "" : ", ") + n;
+        }
+        fail(site, seg.column, seg.path,
+             names.empty() ? fmt::format("expected the name of a region of the file, found '{}' "
+                                         "(the file has no regions: list)",
+                                         seg.name)
+                           : fmt::format("expected the name of a region of the file ({}), found "
+                                         "'{}'",
+                                         known, seg.name));
+    }
+    const std::string named = seg.path;
+    const std::string indexed = fmt::format("regions[{}]", found - names.begin());
+    for (std::size_t s = 1; s < segments.size(); ++s) {
+        segments[s].path = indexed + segments[s].path.substr(named.size());
+    }
+    segments[1].index = static_cast<std::size_t>(found - names.begin());
 }
 
 // The mapping or list element at `seg` under `parent`, made ready to hold more keys.
@@ -142,7 +204,7 @@ bool apply_override(YAML::Node& root, const std::string& text, const Site& site,
     }
     const std::string key = text.substr(0, eq);
     const int value_column = static_cast<int>(eq) + 2;
-    const std::vector<Segment> path = parse_path(key, site);
+    std::vector<Segment> path = parse_path(key, site);
 
     YAML::Node value;
     const std::string value_text = text.substr(eq + 1);
@@ -164,12 +226,25 @@ bool apply_override(YAML::Node& root, const std::string& text, const Site& site,
     if (!root.IsMap()) {
         return false;
     }
+    resolve_regions(root, path, site);
     YAML::Node cur = root;
     for (std::size_t s = 0; s + 1 < path.size(); ++s) {
-        cur.reset(descend(cur, path[s], false, site));
+        if (path[s + 1].region) {
+            const YAML::Node& view = cur;
+            cur.reset(view[path[s].name]); // the list of regions, checked by resolve_regions
+        } else if (path[s].region) {
+            const YAML::Node& list = cur;
+            cur.reset(list[*path[s].index]);
+        } else {
+            cur.reset(descend(cur, path[s], false, site));
+        }
     }
     const Segment& last = path.back();
-    if (last.index) {
+    if (last.region) {
+        const YAML::Node& list = cur;
+        YAML::Node element = list[*last.index];
+        element = value;
+    } else if (last.index) {
         YAML::Node element = descend(cur, last, true, site);
         element = value;
     } else {

@@ -10,7 +10,10 @@
 namespace unrest::detail {
 
 // Applies each "key.path=value" (value parsed as YAML) to `root`, in order, creating the
-// mappings on the way; a path may index an existing list of changes ("legitimacy.changes[0].set").
+// mappings on the way; a path may index an existing list of changes ("legitimacy.changes[0].set")
+// and name an existing region ("regions.Almaty.grid.width": the region of the file named Almaty,
+// reported as regions[INDEX] like the reader's paths; regions are named, not indexed, so that an
+// override keeps its meaning when regions are added or reordered).
 // Setting a key under `legitimacy` when the file gives it as a number turns that number into
 // {initial: number}. Every key on the path must be in the parameter table. Errors are reported
 // as "--set:INDEX:COLUMN: ..." (INDEX 1-based among the overrides). Then each flag the same way,

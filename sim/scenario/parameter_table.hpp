@@ -1,7 +1,8 @@
-// The scenario schema, declared once: every key a scenario file may hold, with its type, default,
-// unit, meaning and source. The loader takes the known keys from here (unknown-key errors and
-// their suggestions); docs/parameters.md embeds parameter_table_markdown(), and a test keeps the
-// two equal.
+// The scenario schema: every key a scenario file may hold, with its type, default, unit, meaning
+// and source, gathered from the rows each block declares beside its reader and printer
+// (sim/scenario/blocks/). The loader takes the known keys from here (unknown-key errors and their
+// suggestions); docs/parameters.md embeds parameter_table_markdown(), and a test keeps the two
+// equal.
 #pragma once
 
 #include <string>
@@ -28,9 +29,12 @@ std::string parameter_table_markdown();
 
 // The keys directly under the mapping at `path` ("" for the top level), in table order, e.g.
 // known_keys("grid") == {"width", "height"}. Empty when `path` is not a mapping of the schema.
+// Inside a region ("regions[2]", "regions[2].news"): the region's keys (name, time_zone and the
+// model blocks), and a model block's keys less those given at the top level only (news.weights).
 std::vector<std::string> known_keys(std::string_view path);
 
-// True when the value at `path` is a list of schedule changes (legitimacy.changes, ...).
+// True when the value at `path` is a list of schedule changes (legitimacy.changes,
+// regions[1].cops.density_changes, ...).
 bool is_schedule_list(std::string_view path);
 
 // The keys a schedule change may hold (MODEL.md §2, Table 2 runs 3-5).

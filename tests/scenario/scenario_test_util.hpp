@@ -36,15 +36,7 @@ inline void expect_same_changes(const std::vector<ScheduleChange>& a,
 }
 
 // Field by field, so that a failure names the field.
-inline void expect_same_scenario(const Scenario& a, const Scenario& b) {
-    EXPECT_EQ(a.name, b.name);
-    EXPECT_EQ(a.description, b.description);
-    EXPECT_EQ(a.source, b.source);
-    EXPECT_EQ(a.run.seed, b.run.seed);
-    EXPECT_EQ(a.run.ticks, b.run.ticks);
-    EXPECT_EQ(a.analysis.outburst_threshold, b.analysis.outburst_threshold);
-    const ModelConfig& m = a.model;
-    const ModelConfig& n = b.model;
+inline void expect_same_model(const ModelConfig& m, const ModelConfig& n) {
     EXPECT_EQ(m.grid.width, n.grid.width);
     EXPECT_EQ(m.grid.height, n.grid.height);
     EXPECT_EQ(m.population.citizen_density, n.population.citizen_density);
@@ -71,6 +63,33 @@ inline void expect_same_scenario(const Scenario& a, const Scenario& b) {
     expect_same_changes(m.legitimacy.schedule.changes(), n.legitimacy.schedule.changes());
     EXPECT_EQ(m.activation.mode, n.activation.mode);
     EXPECT_EQ(m.activation.tiling, n.activation.tiling);
+    EXPECT_EQ(m.legitimacy.feedback.enabled, n.legitimacy.feedback.enabled);
+    EXPECT_EQ(m.legitimacy.feedback.arrest_sensitivity, n.legitimacy.feedback.arrest_sensitivity);
+    EXPECT_EQ(m.legitimacy.feedback.recovery, n.legitimacy.feedback.recovery);
+    EXPECT_EQ(m.news.perceived_support, n.news.perceived_support);
+    EXPECT_EQ(m.news.grievance, n.news.grievance);
+}
+
+inline void expect_same_scenario(const Scenario& a, const Scenario& b) {
+    EXPECT_EQ(a.name, b.name);
+    EXPECT_EQ(a.description, b.description);
+    EXPECT_EQ(a.source, b.source);
+    EXPECT_EQ(a.run.seed, b.run.seed);
+    EXPECT_EQ(a.run.ticks, b.run.ticks);
+    EXPECT_EQ(a.analysis.outburst_threshold, b.analysis.outburst_threshold);
+    expect_same_model(a.model, b.model);
+    EXPECT_EQ(a.scale.persons_per_agent, b.scale.persons_per_agent);
+    EXPECT_EQ(a.news.weights, b.news.weights);
+    if (a.regions.empty() || b.regions.empty()) {
+        return; // a Scenario made in code, not loaded: no regions yet
+    }
+    ASSERT_EQ(a.regions.size(), b.regions.size());
+    for (std::size_t i = 0; i < a.regions.size(); ++i) {
+        SCOPED_TRACE(a.regions[i].name);
+        EXPECT_EQ(a.regions[i].name, b.regions[i].name);
+        EXPECT_EQ(a.regions[i].utc_offset_minutes, b.regions[i].utc_offset_minutes);
+        expect_same_model(a.regions[i].model, b.regions[i].model);
+    }
 }
 
 } // namespace unrest::test

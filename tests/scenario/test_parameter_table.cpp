@@ -55,12 +55,19 @@ TEST(ParameterTable, DefaultsComeFromTheStructs) {
 
 TEST(ParameterTable, KnownKeys) {
     EXPECT_EQ(known_keys("grid"), (std::vector<std::string>{"width", "height"}));
-    EXPECT_EQ(known_keys("legitimacy"), (std::vector<std::string>{"initial", "changes"}));
-    EXPECT_EQ(known_keys(""), (std::vector<std::string>{
-                                  "name", "description", "source", "seed", "ticks", "grid",
-                                  "population", "vision", "citizen", "arrest", "jail", "movement",
-                                  "cops", "legitimacy", "activation", "analysis"}));
+    EXPECT_EQ(known_keys("legitimacy"),
+              (std::vector<std::string>{"initial", "changes", "feedback"}));
+    EXPECT_EQ(known_keys("legitimacy.feedback"),
+              (std::vector<std::string>{"enabled", "arrest_sensitivity", "recovery"}));
+    EXPECT_EQ(known_keys(""),
+              (std::vector<std::string>{"name", "description", "source", "seed", "ticks", "grid",
+                                        "population", "vision", "citizen", "arrest", "jail",
+                                        "movement", "cops", "legitimacy", "activation", "news",
+                                        "analysis", "scale", "regions"}));
     EXPECT_TRUE(known_keys("ticks").empty());
+    EXPECT_TRUE(known_keys("regions").empty()); // a list
+    EXPECT_EQ(known_keys("news"),
+              (std::vector<std::string>{"perceived_support", "grievance", "weights"}));
     EXPECT_TRUE(known_keys("nonsense").empty());
 }
 

@@ -11,7 +11,7 @@ using test::load_error;
 
 const std::string root_keys = "name, description, source, seed, ticks, grid, population, vision, "
                               "citizen, arrest, jail, movement, cops, legitimacy, activation, "
-                              "analysis";
+                              "news, analysis, scale, regions";
 
 std::string repeated(const std::string& s, std::size_t n) {
     std::string out;

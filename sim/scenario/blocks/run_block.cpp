@@ -1,0 +1,62 @@
+// The run settings: top-level scalars naming the scenario and fixing its length and seed.
+#include "block.hpp"
+
+#include <fmt/format.h>
+
+namespace unrest::detail {
+
+namespace {
+
+std::vector<ParameterDoc> rows() {
+    return {
+        {"name", "string", "", "", "the scenario's name, written to every output", "", true},
+        {"description", "string", "", "", "free text", "", false},
+        {"source", "string", "", "", "citation for the preset's values", "", false},
+        {"seed", "integer in [0, 2^64)", "", "", "base seed of the counter-based random generator",
+         "", false},
+        {"ticks", "integer in [0, 2^32)", "", "periods", "periods to simulate", "", true},
+    };
+}
+
+void read(const ReadContext& ctx, Scenario& s) {
+    const YamlReader& r = ctx.r;
+    const Mapping& root = ctx.container;
+    const Field name = root.require("name");
+    s.name = read_string(r, name);
+    if (s.name.empty()) {
+        r.fail(name, "a non-empty string", "an empty string");
+    }
+    if (auto f = root.get("description")) {
+        s.description = read_string(r, *f);
+    }
+    if (auto f = root.get("source")) {
+        s.source = read_string(r, *f);
+    }
+    if (auto f = root.get("seed")) {
+        s.run.seed = read_unsigned(r, *f);
+    }
+    // Ticks are 32 bits in the random-number counter (sim/core/rng.hpp): a longer run would reuse
+    // the same random streams.
+    const Field ticks = root.require("ticks");
+    s.run.ticks = read_integer(r, ticks, 0);
+    if (s.run.ticks > max_ticks) {
+        r.fail(ticks, fmt::format("an integer in [0, {}]", max_ticks), ticks.node.Scalar());
+    }
+}
+
+void print(const Scenario& s, YAML::Node& out) {
+    out["name"] = s.name;
+    out["description"] = s.description;
+    out["source"] = s.source;
+    out["seed"] = fmt::format("{}", s.run.seed);
+    out["ticks"] = print_integer(s.run.ticks);
+}
+
+} // namespace
+
+const Block& run_block() {
+    static const Block block{"", rows, nullptr, nullptr, read, print};
+    return block;
+}
+
+} // namespace unrest::detail
