@@ -180,8 +180,8 @@ TEST(ScenarioErrors, UnknownEnumerationName) {
 TEST(ScenarioErrors, MissingRequiredKeyPointsAtTheParent) {
     EXPECT_EQ(load_error("ticks: 3\n"),
               "s.yaml:1:1: name: expected a value for required key 'name', found none");
-    EXPECT_EQ(load_error("name: a\n"),
-              "s.yaml:1:1: ticks: expected a value for required key 'ticks', found none");
+    EXPECT_EQ(load_error("name: a\n"), "s.yaml:1:1: ticks: expected a value for required key "
+                                       "'ticks' (or calendar.end), found none");
     EXPECT_EQ(load_error(""),
               "s.yaml:1:1: name: expected a value for required key 'name', found none");
     EXPECT_EQ(load_error("name: a\nticks: 30\nlegitimacy:\n  changes:\n    - {set: 0.5}\n"),

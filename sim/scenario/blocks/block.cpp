@@ -9,12 +9,11 @@ namespace unrest::detail {
 
 const std::vector<Block>& scenario_blocks() {
     static const std::vector<Block> blocks{
-        run_block(),
-        // calendar_block() goes here (after the run settings, before anything that holds a time).
-        grid_block(), population_block(), vision_block(), citizen_block(), arrest_block(),
-        jail_block(), movement_block(), cops_block(), legitimacy_block(), activation_block(),
-        news_effect_block(), analysis_block(), scale_block(), regions_block(), news_weights_block(),
-        // timeline_block() goes here (its events name regions and times).
+        run_block(),          calendar_block(), grid_block(),       population_block(),
+        vision_block(),       citizen_block(),  arrest_block(),     jail_block(),
+        movement_block(),     cops_block(),     legitimacy_block(), activation_block(),
+        news_effect_block(),  analysis_block(), scale_block(),      regions_block(),
+        news_weights_block(), timeline_block(),
     };
     return blocks;
 }

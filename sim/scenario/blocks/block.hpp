@@ -77,7 +77,8 @@ struct Block {
 const std::vector<Block>& scenario_blocks();
 
 // The blocks, each defined in its own file.
-const Block& run_block();          // name, description, source, seed, ticks
+const Block& run_block();          // name, description, source, seed (ticks: calendar_block)
+const Block& calendar_block();     // calendar, and the run's length (ticks or calendar.end)
 const Block& grid_block();         // grid
 const Block& population_block();   // population
 const Block& vision_block();       // vision
@@ -93,6 +94,7 @@ const Block& analysis_block();     // analysis
 const Block& scale_block();        // scale
 const Block& regions_block();      // regions
 const Block& news_weights_block(); // reads news.weights (names regions: after regions_block)
+const Block& timeline_block();     // timeline, with the classic schedules as events first
 
 // --- Shared by the block files -------------------------------------------------------------
 

@@ -14,7 +14,8 @@ std::vector<ParameterDoc> rows() {
         {"source", "string", "", "", "citation for the preset's values", "", false},
         {"seed", "integer in [0, 2^64)", "", "", "base seed of the counter-based random generator",
          "", false},
-        {"ticks", "integer in [0, 2^32)", "", "periods", "periods to simulate", "", true},
+        {"ticks", "integer in [0, 2^32); required unless calendar.end is given", "", "periods",
+         "periods to simulate", "", true},
     };
 }
 
@@ -35,13 +36,7 @@ void read(const ReadContext& ctx, Scenario& s) {
     if (auto f = root.get("seed")) {
         s.run.seed = read_unsigned(r, *f);
     }
-    // Ticks are 32 bits in the random-number counter (sim/core/rng.hpp): a longer run would reuse
-    // the same random streams.
-    const Field ticks = root.require("ticks");
-    s.run.ticks = read_integer(r, ticks, 0);
-    if (s.run.ticks > max_ticks) {
-        r.fail(ticks, fmt::format("an integer in [0, {}]", max_ticks), ticks.node.Scalar());
-    }
+    // `ticks` is read by calendar_block: the run's length may be given as calendar.end instead.
 }
 
 void print(const Scenario& s, YAML::Node& out) {
