@@ -28,7 +28,7 @@ nlohmann::ordered_json simulate_scenario(const Scenario& scenario,
         }
         series.emplace(csv);
     }
-    SummaryAccumulator summary(scenario.analysis, sim.world().pop.citizens);
+    SummaryAccumulator summary(scenario.analysis, sim.world().pop.count(Kind::citizen));
     const TickRecord initial = sim.observe();
     if (series) {
         series->write(initial);
