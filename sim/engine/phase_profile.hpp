@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 namespace unrest {
 
@@ -62,5 +63,9 @@ private:
     Phase phase_;
     std::chrono::steady_clock::time_point start_;
 };
+
+// The profile as a table for people: one line per phase in order (phase, total seconds, share of
+// the phases' total, mean time per tick), then the total.
+std::string profile_table(const PhaseProfile& profile);
 
 } // namespace unrest

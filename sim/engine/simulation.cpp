@@ -73,7 +73,8 @@ Simulation::Simulation(const ModelConfig& config, std::uint64_t seed)
 
 Simulation::Simulation(SimulationSpec spec, std::uint64_t seed)
     : rng_(seed), regions_(build_regions(spec, rng_)), controls_(controls_of(regions_)),
-      news_weights_(std::move(spec.news_weights)), schedules_(schedules_of(regions_)),
+      news_weights_(std::move(spec.news_weights)),
+      schedules_(spec.classic_schedules ? schedules_of(regions_) : std::vector<RegionSchedules>{}),
       timeline_(std::move(spec.timeline)), records_(regions_.size()) {}
 
 // One period, as a pipeline of named phases (MODEL.md §2, Schedule), each over every region in

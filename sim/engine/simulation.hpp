@@ -71,7 +71,7 @@ private:
     std::vector<Region> regions_;
     std::vector<RegionControls> controls_; // indexed by region: the timeline's handle
     std::vector<double> news_weights_;
-    ScheduleEvents schedules_;
+    ScheduleEvents schedules_; // the regions' classic schedules (none when the spec says so)
     std::unique_ptr<TimelineSource> timeline_;
     std::vector<TickRecord> records_;
     std::vector<EventRecord> events_;

@@ -24,6 +24,10 @@ struct SimulationSpec {
     std::vector<double> news_weights;
     // Events applied at the start of each tick, after the regions' own schedules; may be null.
     std::unique_ptr<TimelineSource> timeline;
+    // Whether the regions' classic schedules (legitimacy.schedule, cops.density_changes) are
+    // applied by ScheduleEvents before `timeline`. Turn off when `timeline` already holds them as
+    // events, so that they are not applied twice.
+    bool classic_schedules = true;
 };
 
 } // namespace unrest

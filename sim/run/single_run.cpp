@@ -51,6 +51,9 @@ nlohmann::ordered_json simulate_scenario(const Scenario& scenario,
             options.on_tick(t);
         }
     }
+    if (options.profile != nullptr) {
+        *options.profile = sim.profile();
+    }
     if (series) {
         csv.close();
         if (!csv) {

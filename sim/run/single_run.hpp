@@ -2,6 +2,7 @@
 // what a sweep does for each of its runs. Sits on the engine, the scenario and the output layers.
 #pragma once
 
+#include "../engine/phase_profile.hpp"
 #include "../output/manifest.hpp"
 #include "../scenario/scenario.hpp"
 
@@ -19,6 +20,8 @@ struct SingleRunOptions {
     bool check_invariants = false; // after every tick; a broken one throws std::runtime_error
     // Called after each tick with the tick just done (progress; may throw to stop the run).
     std::function<void(Tick)> on_tick;
+    // Where to copy the simulation's time per phase at the end of the run; none: not kept.
+    PhaseProfile* profile = nullptr;
 };
 
 // Simulates the scenario from its seed for its ticks; returns the content of summary.json.

@@ -1,6 +1,7 @@
 // Several regions in one simulation: each with its own random streams (region 0 = the one-region
 // run exactly), determinism whatever the thread count, timeline events and their records, the
 // phase profile.
+#include "sim/engine/memory_estimate.hpp"
 #include "sim/engine/phase_profile.hpp"
 #include "sim/engine/schedule_events.hpp"
 #include "sim/engine/simulation.hpp"
@@ -253,6 +254,33 @@ TEST(Timeline, ScheduleEventsLeaveAConstantLegitimacyAlone) {
 }
 
 // Feedback (MODEL.md §3.3): arrests lower L, recovery pulls it back; off = Model I exactly.
+// A timeline that holds the classic schedules itself turns ScheduleEvents off.
+TEST(Timeline, ClassicSchedulesCanBeLeftToTheTimeline) {
+    ModelConfig c = busy(20);
+    c.legitimacy.schedule = Schedule(0.9, {{ScheduleChange::Kind::set, 2, forever, 0.5}});
+    SimulationSpec spec;
+    spec.regions.push_back({"only", c});
+    spec.classic_schedules = false;
+    Simulation sim(std::move(spec), 1);
+    for (int t = 1; t <= 3; ++t) {
+        EXPECT_EQ(sim.step().legitimacy, 0.9);
+        EXPECT_TRUE(sim.events_applied().empty());
+    }
+}
+
+TEST(MemoryEstimate, RegionsAddUp) {
+    ModelConfig a = busy(40);
+    ModelConfig b = busy(100);
+    b.population.cop_density = 0.1;
+    const SimulationSpec spec = two_regions(a, b);
+    const MemoryEstimate ea = estimate_memory(a);
+    const MemoryEstimate eb = estimate_memory(b);
+    const MemoryEstimate both = estimate_memory(spec);
+    EXPECT_EQ(both.cells, 1600 + 10000);
+    EXPECT_EQ(both.agents, ea.agents + eb.agents);
+    EXPECT_EQ(both.bytes, ea.bytes + eb.bytes - memory_bytes_fixed);
+}
+
 TEST(LegitimacyFeedback, ArrestsLowerLegitimacyAndOffChangesNothing) {
     ModelConfig off = busy(40);
     off.legitimacy.feedback = {false, 50.0, 0.1}; // parameters set but not enabled
