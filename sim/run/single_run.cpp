@@ -15,9 +15,22 @@
 
 namespace unrest {
 
+SimulationSpec simulation_spec(const Scenario& scenario) {
+    SimulationSpec spec;
+    if (scenario.regions.empty()) {
+        spec.regions.push_back({"main", scenario.model});
+    }
+    for (const RegionSpec& r : scenario.regions) {
+        spec.regions.push_back({r.name, r.model});
+    }
+    spec.news_weights = scenario.news.weights;
+    return spec;
+}
+
 nlohmann::ordered_json simulate_scenario(const Scenario& scenario,
                                          const SingleRunOptions& options) {
-    Simulation sim(scenario.model, scenario.run.seed);
+    // Region 0 is written (the output layer writes every region: issue 7, declared outputs).
+    Simulation sim(simulation_spec(scenario), scenario.run.seed);
     std::ofstream csv;
     std::optional<TimeseriesCsvWriter> series;
     if (options.timeseries_dir) {

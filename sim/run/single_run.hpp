@@ -3,6 +3,7 @@
 #pragma once
 
 #include "../engine/phase_profile.hpp"
+#include "../engine/simulation_spec.hpp"
 #include "../output/manifest.hpp"
 #include "../scenario/scenario.hpp"
 
@@ -23,6 +24,11 @@ struct SingleRunOptions {
     // Where to copy the simulation's time per phase at the end of the run; none: not kept.
     PhaseProfile* profile = nullptr;
 };
+
+// The engine's view of the scenario: its regions (one from `model` when it has none) and news
+// weights. The scenario's timeline is not attached here yet: the classic schedules run through
+// ScheduleEvents (the integrator attaches the typed timeline and sets classic_schedules).
+SimulationSpec simulation_spec(const Scenario& scenario);
 
 // Simulates the scenario from its seed for its ticks; returns the content of summary.json.
 nlohmann::ordered_json simulate_scenario(const Scenario& scenario, const SingleRunOptions& options);
