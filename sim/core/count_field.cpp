@@ -8,6 +8,9 @@ namespace unrest {
 
 CountField::CountField(std::size_t cells, const ChannelMap& map, ChannelMask channels)
     : map_(map.restricted_to(channels)), channels_(channels) {
+    for (std::size_t s = 0; s < state_count; ++s) {
+        counts_in_state_[s] = map_.counts_in_state(static_cast<State>(s));
+    }
     for (int k = 0; k < max_channels; ++k) {
         if (has(k)) {
             field_[k].assign(cells, 0);

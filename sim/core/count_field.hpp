@@ -38,6 +38,14 @@ public:
         return *this;
     }
     constexpr ChannelMask of(Kind k, State s) const noexcept { return bits_[slot(k, s)]; }
+    // Whether an agent of some kind in state s counts in some channel.
+    constexpr bool counts_in_state(State s) const noexcept {
+        unsigned any = 0;
+        for (std::size_t k = 0; k < kind_count; ++k) {
+            any |= bits_[k * state_count + index_of(s)];
+        }
+        return any != 0;
+    }
     // The same map, counting only into the channels of `keep`.
     constexpr ChannelMap restricted_to(ChannelMask keep) const noexcept {
         ChannelMap m;
@@ -66,6 +74,9 @@ public:
     ChannelMask channels() const noexcept { return channels_; }
     bool has(int channel) const noexcept { return ((channels_ >> channel) & 1U) != 0; }
     const ChannelMap& map() const noexcept { return map_; }
+    // Whether an agent in state s, of any kind, counts in an allocated channel: when not, a stamp
+    // for it is a no-op and its kind need not even be read (most agents are quiet citizens).
+    bool counts_in_state(State s) const noexcept { return counts_in_state_[index_of(s)]; }
 
     // How many agents counted in `channel` stand within vision of cell c; channel allocated.
     std::int32_t at(int channel, CellIndex c) const noexcept { return field_[channel][c]; }
@@ -100,6 +111,7 @@ private:
     }
 
     ChannelMap map_;
+    std::array<bool, state_count> counts_in_state_{};
     ChannelMask channels_ = 0;
     std::array<std::vector<std::int32_t>, max_channels> field_;
 };

@@ -7,9 +7,12 @@
 namespace unrest::detail {
 
 namespace {
-// Agent a, in state s, appeared (+1) in or left (-1) cell c: the channels it counts in.
+// Agent a, in state s, appeared (+1) in or left (-1) cell c: the channels it counts in. Its kind
+// is read only when some kind counts in state s (a quiet citizen costs no extra load).
 void stamp(World& w, CellIndex c, AgentId a, State s, int sign) noexcept {
-    w.seen.stamp(w.torus, w.vision, c, w.pop.kind[a], s, sign);
+    if (w.seen.counts_in_state(s)) {
+        w.seen.stamp(w.torus, w.vision, c, w.pop.kind[a], s, sign);
+    }
 }
 
 // Sets a's state, which the rules of its kind must allow.
