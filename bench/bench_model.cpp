@@ -54,15 +54,15 @@ void BM_Counts(benchmark::State& state) {
         sim.step();
     }
     const World& w = sim.world();
-    CountField field(static_cast<std::size_t>(w.torus.cells()));
+    CountField field(static_cast<std::size_t>(w.torus.cells()), w.seen.map(), w.seen.channels());
     for (auto _ : state) {
         if (state.range(1) == 0) {
             field.rebuild(w.torus, w.vision, w.pop, w.lists);
-            benchmark::DoNotOptimize(field.cops(0));
+            benchmark::DoNotOptimize(field.at(0, 0));
         } else {
             std::int64_t sum = 0;
             for (CellIndex c = 0; c < w.torus.cells(); ++c) {
-                sum += reference_counts(w.torus, w.vision, w.pop, w.lists, c).cops;
+                sum += reference_counts(w.torus, w.vision, w.pop, w.lists, w.seen.map(), c)[0];
             }
             benchmark::DoNotOptimize(sum);
         }

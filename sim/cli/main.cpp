@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
     run_cmd->add_flag("--force", run.force, "Replace a non-empty output directory");
     run_cmd->add_flag("--quiet,-q", run.quiet, "No progress bar, no summary on stdout");
     run_cmd->add_flag("--check", run.check, "Check invariants after every tick (slow)");
+    run_cmd->add_flag("--profile", run.profile, "Print the time per phase of the tick to stderr");
 
     std::string validate_file;
     std::vector<std::string> validate_overrides;

@@ -91,12 +91,14 @@ int run_command(const RunOptions& options) {
         return 2;
     }
     const std::string started = utc_now();
+    PhaseProfile profile;
     const auto t0 = std::chrono::steady_clock::now();
     try {
         ProgressBar bar("unrest run", scenario.run.ticks, "ticks", !options.quiet);
         SingleRunOptions run;
         run.timeseries_dir = out->temp();
         run.check_invariants = options.check;
+        run.profile = &profile;
         run.on_tick = [&bar](Tick t) {
             if (interrupted.load()) {
                 throw Interrupted{};
@@ -129,6 +131,9 @@ int run_command(const RunOptions& options) {
     } catch (const std::exception& e) {
         fmt::print(stderr, "error: {}\n", e.what());
         return 1;
+    }
+    if (options.profile) {
+        fmt::print(stderr, "{}", profile_table(profile));
     }
     if (!options.quiet) {
         fmt::print("unrest: simulated '{}' for {} ticks (seed {}, {} threads)\n",

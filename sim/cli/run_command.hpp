@@ -17,7 +17,8 @@ struct RunOptions {
     std::vector<std::string> overrides; // --set key.path=value
     bool force = false;
     bool quiet = false;
-    bool check = false; // check invariants after every tick
+    bool check = false;   // check invariants after every tick
+    bool profile = false; // print the time per phase of the tick to stderr at the end
     std::string command_line;
 };
 

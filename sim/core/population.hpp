@@ -1,8 +1,11 @@
-// Agents as structure-of-arrays. Index = agent id; citizens come first, then cops.
+// Agents as structure-of-arrays. Index = agent id. Kinds are data (the `kind` column): nothing
+// may assume that ids of one kind form a range.
 #pragma once
 
+#include "agent_kind.hpp"
 #include "grid.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -12,26 +15,23 @@ namespace unrest {
 using AgentId = std::int32_t;
 inline constexpr AgentId no_agent = -1;
 
-enum class Kind : std::uint8_t { citizen = 0, cop = 1 };
-
-// One state per agent. Citizens are quiet, active or jailed (MODEL.md §2); cops are on duty
-// (on the grid) or off duty (held in reserve or withdrawn by the cop schedule).
-enum class State : std::uint8_t { quiet = 0, active = 1, jailed = 2, on_duty = 3, off_duty = 4 };
-
 inline constexpr double life_sentence = std::numeric_limits<double>::infinity();
 
 struct Population {
     std::vector<Kind> kind;
     std::vector<State> state;
     std::vector<CellIndex> cell;                  // current cell, or no_cell when off the grid
-    std::vector<double> hardship;                 // H ~ U(0,1), fixed for life (cops: 0)
-    std::vector<double> risk_aversion;            // R ~ U(0,1), fixed for life (cops: 0)
+    std::vector<double> hardship;                 // H ~ U(0,1), fixed for life (forces: 0)
+    std::vector<double> risk_aversion;            // R ~ U(0,1), fixed for life (forces: 0)
     std::vector<double> jail_remaining;           // periods left in jail; > 0 while jailed
     std::vector<std::uint8_t> awaiting_placement; // released from an off-grid jail, not yet placed
 
     std::size_t size() const noexcept { return kind.size(); }
-    AgentId citizens = 0; // ids [0, citizens) are citizens
-    AgentId cops = 0;     // ids [citizens, citizens + cops) are cops
+
+    // How many agents are of kind k (a scan: for setup and checks, not for hot loops).
+    std::int64_t count(Kind k) const noexcept {
+        return static_cast<std::int64_t>(std::count(kind.begin(), kind.end(), k));
+    }
 
     void resize(std::size_t n) {
         kind.assign(n, Kind::citizen);

@@ -4,6 +4,10 @@
 // state, so results do not depend on the order in which agents are processed or on the number
 // of threads. `purpose` separates independent streams for the same agent and tick; `index`
 // numbers successive draws within one purpose (rejection sampling, shuffles...).
+//
+// Regions: `for_region(r)` is the same generator with r in the high 16 bits of the purpose word
+// (purposes are < 2^16), so each region has its own streams, adding a region changes no other
+// region's draws, and region 0 draws exactly what the generator itself draws.
 #pragma once
 
 #include <Random123/philox.h>
@@ -27,11 +31,21 @@ enum class Purpose : std::uint32_t {
     cop_schedule = 11,     // which cops are withdrawn or deployed by the cop schedule
     design = 12,           // sweep designs: Latin hypercube permutations and jitter
 };
+// Purposes occupy the low 16 bits of the purpose word; the region the high 16.
+inline constexpr std::uint32_t purpose_bits = 16;
 
 class CounterRng {
 public:
     explicit CounterRng(std::uint64_t seed) noexcept
         : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}} {}
+
+    // This generator's view for region r (r < 2^16): r in the high bits of the purpose word.
+    CounterRng for_region(std::uint32_t region) const noexcept {
+        CounterRng view = *this;
+        view.region_ = region << purpose_bits;
+        return view;
+    }
+    std::uint32_t region() const noexcept { return region_ >> purpose_bits; }
 
     std::uint64_t seed() const noexcept {
         return static_cast<std::uint64_t>(key_.v[0]) |
@@ -47,7 +61,7 @@ public:
               std::uint32_t index = 0) const noexcept {
         r123::Philox4x32 gen;
         const r123::Philox4x32::ctr_type ctr = {
-            {tick, agent, static_cast<std::uint32_t>(purpose), index}};
+            {tick, agent, static_cast<std::uint32_t>(purpose) | region_, index}};
         const auto out = gen(ctr, key_);
         return {static_cast<std::uint64_t>(out.v[0]) | (static_cast<std::uint64_t>(out.v[1]) << 32),
                 static_cast<std::uint64_t>(out.v[2]) |
@@ -80,6 +94,7 @@ public:
 
 private:
     r123::Philox4x32::key_type key_;
+    std::uint32_t region_ = 0; // region << purpose_bits
 };
 
 } // namespace unrest

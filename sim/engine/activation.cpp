@@ -7,23 +7,28 @@
 
 namespace unrest::detail {
 
-bool citizen_decides_active(const World& w, const ModelConfig& config, AgentId a) noexcept {
+bool citizen_decides_active(const World& w, const ModelConfig& config, AgentId a,
+                            double news) noexcept {
     const CellIndex c = w.pop.cell[a];
     const bool self_active = w.pop.state[a] == State::active;
-    const int cops_in_vision = w.seen.cops(c); // C
+    const int cops_in_vision = w.seen.at(channel_index(Channel::cops), c); // C
     // The field counts the citizen itself when its own cell is in its vision; take it out.
-    const int other_actives =
-        w.seen.actives(c) - (self_active && w.vision.includes_own_cell() ? 1 : 0);
-    const int a_est = estimated_actives(config.citizen.self_count, other_actives, self_active); // A
-    const double p = arrest_probability(config.arrest, cops_in_vision, a_est);                  // P
-    const double n = net_risk(w.pop.risk_aversion[a], p);        // N = R P
-    const double g = grievance(w.pop.hardship[a], w.legitimacy); // G = H (1 - L)
-    return decides_active(config.citizen, g, n);                 // G - N > T
+    const int other_actives = w.seen.at(channel_index(Channel::actives), c) -
+                              (self_active && w.vision.includes_own_cell() ? 1 : 0);
+    // A = 1 + actives in vision (+ kappa N: MECHANISMS.md §10c). x + 0.0 == x exactly for every
+    // finite x other than -0.0, and A >= 1: with kappa = 0 (Model I) A is unchanged.
+    const double a_est = estimated_actives(config.citizen.self_count, other_actives, self_active) +
+                         config.news.perceived_support * news;
+    const double p = arrest_probability(config.arrest, cops_in_vision, a_est); // P
+    const double n = net_risk(w.pop.risk_aversion[a], p);                      // N = R P
+    // G = H (1 - L) (+ eta N: MECHANISMS.md §10c); G >= +0.0, so with eta = 0 G is unchanged.
+    const double g = grievance(w.pop.hardship[a], w.legitimacy) + config.news.grievance * news;
+    return decides_active(config.citizen, g, n); // G - N > T
 }
 
 AgentId choose_arrestee(const World& w, const TickContext& ctx, AgentId cop) noexcept {
     const CellIndex c = w.pop.cell[cop];
-    const std::int32_t actives = w.seen.actives(c);
+    const std::int32_t actives = w.seen.at(channel_index(Channel::actives), c);
     if (actives <= 0) {
         return no_agent;
     }
@@ -63,8 +68,8 @@ void maybe_move(World& w, const TickContext& ctx, AgentId a) noexcept {
 }
 
 void citizen_acts(World& w, const TickContext& ctx, AgentId a) noexcept {
-    set_citizen_state(w, a,
-                      citizen_decides_active(w, ctx.config, a) ? State::active : State::quiet);
+    set_citizen_state(
+        w, a, citizen_decides_active(w, ctx.config, a, ctx.news) ? State::active : State::quiet);
 }
 
 void cop_acts(World& w, const TickContext& ctx, AgentId cop, TickTally& tally) noexcept {
@@ -90,7 +95,7 @@ void make_arrest(World& w, const TickContext& ctx, AgentId cop, AgentId arrestee
 
 void activate_agent(World& w, const TickContext& ctx, AgentId a, TickTally& tally) noexcept {
     const State s = w.pop.state[a];
-    if (s == State::off_duty) {
+    if (s == State::withdrawn) {
         return;
     }
     if (s == State::jailed) {
@@ -105,11 +110,11 @@ void activate_agent(World& w, const TickContext& ctx, AgentId a, TickTally& tall
     if (move_first) {
         maybe_move(w, ctx, a);
     }
-    if (s == State::on_duty) {
-        cop_acts(w, ctx, a, tally);
-    } else {
+    if (s != State::on_duty) {
         citizen_acts(w, ctx, a);
-    }
+    } else if (w.pop.kind[a] == Kind::police) {
+        cop_acts(w, ctx, a, tally);
+    } // (issue 8: the military's action)
     if (!move_first) {
         maybe_move(w, ctx, a);
     }

@@ -14,8 +14,9 @@ namespace unrest::detail {
 
 struct TickContext {
     const ModelConfig& config;
-    const CounterRng& rng;
+    const CounterRng& rng; // the region's view of the run's generator
     std::uint32_t tick;
+    double news = 0.0; // N: news of activity in other regions, received last tick (news phase)
 };
 
 struct TickTally {
@@ -24,8 +25,10 @@ struct TickTally {
 };
 
 // Whether free citizen a, standing where it stands, decides to be active: G - N > T with C and A
-// read from the count field at its cell.
-bool citizen_decides_active(const World& w, const ModelConfig& config, AgentId a) noexcept;
+// read from the count field at its cell, and news N of other regions entering A and G by
+// config.news (both terms 0 by default: Model I).
+bool citizen_decides_active(const World& w, const ModelConfig& config, AgentId a,
+                            double news = 0.0) noexcept;
 
 // The active citizen that on-duty cop `cop` arrests, uniformly among the actives within its
 // vision, or no_agent when there is none.

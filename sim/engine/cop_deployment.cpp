@@ -40,11 +40,10 @@ std::int64_t cop_capacity(const ModelConfig& config, std::int64_t initial_cops,
 }
 
 void deploy_cops(World& w, const TickContext& ctx, std::int64_t target) {
-    const auto first = static_cast<AgentId>(w.pop.citizens);
     const auto end = static_cast<AgentId>(w.pop.size());
     std::vector<std::pair<std::uint64_t, AgentId>> on_duty;
-    for (AgentId c = first; c < end; ++c) {
-        if (w.pop.state[c] == State::on_duty) {
+    for (AgentId c = 0; c < end; ++c) {
+        if (w.pop.kind[c] == Kind::police && w.pop.state[c] == State::on_duty) {
             on_duty.emplace_back(
                 ctx.rng.key64(ctx.tick, static_cast<std::uint32_t>(c), Purpose::cop_schedule), c);
         }
@@ -61,8 +60,8 @@ void deploy_cops(World& w, const TickContext& ctx, std::int64_t target) {
         }
         return;
     }
-    for (AgentId c = first; c < end && deployed < target; ++c) {
-        if (w.pop.state[c] != State::off_duty) {
+    for (AgentId c = 0; c < end && deployed < target; ++c) {
+        if (w.pop.kind[c] != Kind::police || w.pop.state[c] != State::withdrawn) {
             continue;
         }
         const CellIndex cell = random_empty_cell(w, ctx, c, Purpose::cop_schedule);

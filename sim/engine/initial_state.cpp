@@ -9,6 +9,11 @@
 
 namespace unrest::detail {
 
+ChannelMask channels_read(const ModelConfig& /*config*/) {
+    return static_cast<ChannelMask>(
+        citizen_reads | police_reads); // Model I: every citizen and every police officer
+}
+
 int tile_min_side(const ModelConfig& config, const Neighbourhood& vision) {
     if (config.activation.tiling == TilingMode::single) {
         return 0;
@@ -66,29 +71,32 @@ World build_world(const ModelConfig& config, const CounterRng& rng) {
         citizens += k == 1 ? 1 : 0;
         cops += k == 2 ? 1 : 0;
     }
-    // Citizens, ids in increasing cell order, then cops, then reserve cops for the schedule.
+    // Citizens, ids in increasing cell order, then police, then reserve police for the schedule
+    // (the order in which ids are given is part of the output contract: it keys the draws).
     std::int64_t capacity = cop_capacity(config, cops, citizens, cells);
     Population& pop = w.pop;
     pop.resize(static_cast<std::size_t>(citizens + capacity));
-    pop.citizens = static_cast<AgentId>(citizens);
-    pop.cops = static_cast<AgentId>(capacity);
     AgentId next_citizen = 0;
     auto next_cop = static_cast<AgentId>(citizens);
     for (std::int64_t c = 0; c < cells; ++c) {
         if (kind[c] == 1) {
             pop.cell[next_citizen++] = static_cast<CellIndex>(c);
         } else if (kind[c] == 2) {
-            pop.kind[next_cop] = Kind::cop;
+            pop.kind[next_cop] = Kind::police;
             pop.state[next_cop] = State::on_duty;
             pop.cell[next_cop++] = static_cast<CellIndex>(c);
         }
     }
     for (AgentId a = next_cop; a < static_cast<AgentId>(pop.size()); ++a) {
-        pop.kind[a] = Kind::cop;
-        pop.state[a] = State::off_duty;
+        pop.kind[a] = Kind::police;
+        pop.state[a] = State::withdrawn;
     }
-#pragma omp parallel for schedule(static) if (pop.citizens >= min_parallel_items)
-    for (AgentId a = 0; a < pop.citizens; ++a) {
+    const auto agents = static_cast<AgentId>(pop.size());
+#pragma omp parallel for schedule(static) if (agents >= min_parallel_items)
+    for (AgentId a = 0; a < agents; ++a) {
+        if (pop.kind[a] != Kind::citizen) {
+            continue;
+        }
         pop.hardship[a] = rng.uniform(0, static_cast<std::uint32_t>(a), Purpose::hardship);
         pop.risk_aversion[a] =
             rng.uniform(0, static_cast<std::uint32_t>(a), Purpose::risk_aversion);
@@ -100,7 +108,7 @@ World build_world(const ModelConfig& config, const CounterRng& rng) {
             w.lists.insert(pop.cell[a], a);
         }
     }
-    w.seen = CountField(static_cast<std::size_t>(cells));
+    w.seen = CountField(static_cast<std::size_t>(cells), channel_table, channels_read(config));
     w.seen.rebuild(w.torus, w.vision, w.pop, w.lists);
     w.legitimacy = std::clamp(config.legitimacy.schedule.at(0), 0.0, 1.0);
     return w;

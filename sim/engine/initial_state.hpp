@@ -8,6 +8,10 @@
 
 namespace unrest::detail {
 
+// The channels of the count field that the rules in use read (citizen.hpp, forces.hpp declare
+// them): only these are allocated and stamped.
+ChannelMask channels_read(const ModelConfig& config);
+
 // The minimum tile side for the parallel random-sequential decomposition (tiling.hpp).
 int tile_min_side(const ModelConfig& config, const Neighbourhood& vision);
 

@@ -1,4 +1,6 @@
 // Simulation::check_invariants: the structural rules that must hold between ticks.
+#include "../rules/agent_states.hpp"
+#include "initial_state.hpp"
 #include "simulation.hpp"
 
 #include <fmt/format.h>
@@ -12,36 +14,40 @@ bool listed(const Population& pop, const JailParams& jail, AgentId a) {
     switch (pop.state[a]) {
     case State::quiet:
     case State::active:
+    case State::violent:
     case State::on_duty:
         return true;
     case State::jailed:
         return jail.placement == JailPlacement::in_place_blocking;
-    case State::off_duty:
+    case State::withdrawn:
+    case State::injured:
+    case State::dead:
+    case State::count_:
         return false;
     }
     return false;
 }
 
-} // namespace
+// Whether agent a must stand on the grid, per its state and the jail rule.
+bool on_grid_expected(const Population& pop, const JailParams& jail, AgentId a) {
+    const State s = pop.state[a];
+    return s == State::jailed ? jail.placement != JailPlacement::off_grid : is_free(s);
+}
 
-std::vector<std::string> Simulation::check_invariants() const {
+std::vector<std::string> region_invariants(const World& w, const ModelConfig& config,
+                                           const TickRecord& r) {
     std::vector<std::string> bad;
-    const World& w = world_;
     const Population& pop = w.pop;
     const auto n = static_cast<AgentId>(pop.size());
-    const JailParams& jail = config_.jail;
+    const JailParams& jail = config.jail;
 
-    // Agents conserved: every id is a citizen or a cop, in a state of its kind.
-    if (pop.citizens + pop.cops != n) {
-        bad.push_back(
-            fmt::format("population {} != citizens {} + cops {}", n, pop.citizens, pop.cops));
-    }
+    // Every agent of a known kind, in a state of its kind (rules/agent_states.hpp).
     for (AgentId a = 0; a < n; ++a) {
-        const bool citizen = a < pop.citizens;
+        const Kind k = pop.kind[a];
         const State s = pop.state[a];
-        const bool citizen_state = s == State::quiet || s == State::active || s == State::jailed;
-        if (citizen != (pop.kind[a] == Kind::citizen) || citizen != citizen_state) {
-            bad.push_back(fmt::format("agent {} has kind/state of the wrong kind", a));
+        if (index_of(k) >= kind_count || index_of(s) >= state_count || !has_state(k, s)) {
+            bad.push_back(fmt::format("agent {} of kind {} is in state {}, not one of its kind's",
+                                      a, static_cast<int>(k), static_cast<int>(s)));
         }
     }
 
@@ -67,10 +73,7 @@ std::vector<std::string> Simulation::check_invariants() const {
                                       static_cast<int>(pop.state[a]), seen_in[a], expected));
         }
         const bool on_grid = pop.cell[a] != no_cell;
-        const bool should_be_on_grid = pop.state[a] == State::jailed
-                                           ? jail.placement != JailPlacement::off_grid
-                                           : pop.state[a] != State::off_duty;
-        if (on_grid != should_be_on_grid && !pop.awaiting_placement[a]) {
+        if (on_grid != on_grid_expected(pop, jail, a) && !pop.awaiting_placement[a]) {
             bad.push_back(fmt::format("agent {} in state {} is {} the grid", a,
                                       static_cast<int>(pop.state[a]), on_grid ? "on" : "off"));
         }
@@ -78,26 +81,54 @@ std::vector<std::string> Simulation::check_invariants() const {
     // At most one agent per cell, where the rules guarantee it: NetLogo's rules (in-place jail
     // whose cell counts as free; cops stepping onto the arrestee) let agents share a cell.
     const bool exclusive =
-        jail.placement != JailPlacement::in_place_free && !config_.cops.steps_onto_arrestee;
+        jail.placement != JailPlacement::in_place_free && !config.cops.steps_onto_arrestee;
     if (exclusive && max_per_cell > 1) {
         bad.push_back(fmt::format("{} agents share a cell", max_per_cell));
     }
 
     // The count field equals the reference scan everywhere.
+    // Only the channels that the rules read are allocated.
+    if (w.seen.channels() != detail::channels_read(config)) {
+        bad.push_back(fmt::format("count field channels {:#x} != channels read {:#x}",
+                                  w.seen.channels(), detail::channels_read(config)));
+    }
     for (CellIndex c = 0; c < static_cast<CellIndex>(w.torus.cells()); ++c) {
-        const NeighbourCounts ref = reference_counts(w.torus, w.vision, pop, w.lists, c);
-        if (!(ref == w.seen.at(c))) {
-            bad.push_back(fmt::format("cell {}: field (cops {}, actives {}) != scan ({}, {})", c,
-                                      w.seen.cops(c), w.seen.actives(c), ref.cops, ref.actives));
-            break;
+        const ChannelCounts ref =
+            reference_counts(w.torus, w.vision, pop, w.lists, w.seen.map(), c);
+        for (int k = 0; k < max_channels; ++k) {
+            const std::int32_t field = w.seen.has(k) ? w.seen.at(k, c) : 0;
+            if (field != ref[k]) {
+                bad.push_back(
+                    fmt::format("cell {}: channel {}: field {} != scan {}", c, k, field, ref[k]));
+                c = static_cast<CellIndex>(w.torus.cells()); // one report is enough
+                break;
+            }
         }
     }
-    // Counts by state sum to the population.
-    const TickRecord r = observe();
-    const std::int64_t off_duty = pop.cops - r.cops;
-    if (r.quiet + r.active + r.jailed != pop.citizens || off_duty < 0) {
-        bad.push_back(fmt::format("state counts {}+{}+{} != citizens {}", r.quiet, r.active,
-                                  r.jailed, pop.citizens));
+    // Counts by state sum to the population of each kind.
+    const std::int64_t citizens = pop.count(Kind::citizen);
+    if (r.quiet + r.active + r.violent + r.jailed + r.injured + r.dead != citizens) {
+        bad.push_back(fmt::format("citizen state counts {}+{}+{}+{}+{}+{} != citizens {}", r.quiet,
+                                  r.active, r.violent, r.jailed, r.injured, r.dead, citizens));
+    }
+    const std::int64_t police = pop.count(Kind::police);
+    if (r.cops + r.police_withdrawn + r.police_injured + r.police_dead != police) {
+        bad.push_back(fmt::format("police state counts {}+{}+{}+{} != police {}", r.cops,
+                                  r.police_withdrawn, r.police_injured, r.police_dead, police));
+    }
+    return bad;
+}
+
+} // namespace
+
+std::vector<std::string> Simulation::check_invariants() const {
+    std::vector<std::string> bad;
+    for (int r = 0; r < regions(); ++r) {
+        std::vector<std::string> region_bad =
+            region_invariants(world(r), config(r), observe_regions()[static_cast<std::size_t>(r)]);
+        for (std::string& b : region_bad) {
+            bad.push_back(regions() == 1 ? std::move(b) : fmt::format("region {}: {}", r, b));
+        }
     }
     return bad;
 }

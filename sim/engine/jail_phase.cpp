@@ -7,7 +7,7 @@
 namespace unrest::detail {
 
 std::int64_t count_down_all(World& w, const TickContext& ctx) {
-    const auto n = static_cast<AgentId>(w.pop.citizens);
+    const auto n = static_cast<AgentId>(w.pop.size());
     std::vector<std::uint8_t> done(n, 0);
 #pragma omp parallel for schedule(static) if (n >= min_parallel_items)
     for (AgentId a = 0; a < n; ++a) {
@@ -56,7 +56,7 @@ std::int64_t place_released(World& w, const TickContext& ctx) {
         return 0; // only an off-grid jail releases citizens who need a cell
     }
     std::int64_t placed = 0;
-    const auto n = static_cast<AgentId>(w.pop.citizens);
+    const auto n = static_cast<AgentId>(w.pop.size());
     for (AgentId a = 0; a < n; ++a) {
         if (!w.pop.awaiting_placement[a]) {
             continue;

@@ -33,4 +33,17 @@ MemoryEstimate estimate_memory(const ModelConfig& config) {
     return e;
 }
 
+MemoryEstimate estimate_memory(const SimulationSpec& spec) {
+    MemoryEstimate sum;
+    for (const SimulationRegion& r : spec.regions) {
+        const MemoryEstimate e = estimate_memory(r.config);
+        sum.cells += e.cells;
+        sum.agents += e.agents;
+    }
+    sum.bytes = static_cast<std::uint64_t>(sum.cells) * memory_bytes_per_cell +
+                static_cast<std::uint64_t>(sum.agents) * memory_bytes_per_agent +
+                memory_bytes_fixed;
+    return sum;
+}
+
 } // namespace unrest

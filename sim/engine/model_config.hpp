@@ -5,6 +5,7 @@
 #include "../core/neighbourhood.hpp"
 #include "../core/schedule.hpp"
 #include "../rules/citizen.hpp"
+#include "../rules/forces.hpp"
 #include "../rules/jail.hpp"
 #include "../rules/movement.hpp"
 
@@ -60,13 +61,6 @@ struct NewsEffectParams {
     double grievance = 0.0;         // eta: G = H (1 - L) + eta N
 };
 
-struct CopParams {
-    bool steps_onto_arrestee = false; // NetLogo: the cop moves onto the arrestee's cell
-    // Cop density over ticks (run 5, cop reduction); empty = the initial cops throughout.
-    // The initial value is the population's cop density.
-    std::vector<ScheduleChange> density_changes;
-};
-
 enum class ActivationMode {
     random_sequential, // one agent at a time in random order, each seeing those before it
     simultaneous,      // all decide from the same frozen state; conflicts resolved explicitly
@@ -90,7 +84,8 @@ struct ModelConfig {
     ArrestParams arrest;
     JailParams jail;
     MovementParams movement;
-    CopParams cops;
+    PoliceParams cops; // the police (the scenario's `cops:` block)
+    MilitaryParams military;
     LegitimacyParams legitimacy;
     ActivationParams activation;
     NewsEffectParams news;

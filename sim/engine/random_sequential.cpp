@@ -21,7 +21,7 @@ Buckets bucket_by_tile(const World& w) {
     const int tiles = w.tiling.tiles();
     const auto n = static_cast<AgentId>(w.pop.size());
     auto bucket_of = [&](AgentId a) -> int {
-        if (w.pop.state[a] == State::off_duty) {
+        if (w.pop.state[a] == State::withdrawn) {
             return -1;
         }
         const CellIndex c = w.pop.cell[a];

@@ -1,82 +1,189 @@
 #include "simulation.hpp"
 
-#include "../core/parallel.hpp"
 #include "activation.hpp"
-#include "cop_deployment.hpp"
 #include "initial_state.hpp"
-#include "jail_phase.hpp"
-#include "random_sequential.hpp"
-#include "simultaneous.hpp"
+#include "phases/activation.hpp"
+#include "phases/deployment.hpp"
+#include "phases/jail_countdown.hpp"
+#include "phases/legitimacy.hpp"
+#include "phases/news.hpp"
+#include "phases/observe.hpp"
+#include "phases/timeline.hpp"
 
 #include <algorithm>
-#include <cmath>
+#include <fmt/format.h>
+#include <stdexcept>
 
 namespace unrest {
 
-Simulation::Simulation(const ModelConfig& config, std::uint64_t seed)
-    : config_(config), rng_(seed), world_(detail::build_world(config_, rng_)),
-      cop_schedule_(detail::cop_density_schedule(config_, observe().cops, world_.torus.cells())) {}
+namespace {
 
-// One period, as a pipeline of named phases (MODEL.md §2, Schedule).
-TickRecord Simulation::step() {
-    ++tick_;
-    const detail::TickContext ctx{config_, rng_, static_cast<std::uint32_t>(tick_)};
-    detail::TickTally tally;
-
-    apply_schedules(ctx);
-    if (config_.jail.countdown == JailCountdown::start_of_tick) {
-        tally.releases += detail::count_down_all(world_, ctx);
-    }
-    const detail::TickTally acted = config_.activation.mode == ActivationMode::random_sequential
-                                        ? detail::activate_random_sequential(world_, ctx)
-                                        : detail::activate_simultaneous(world_, ctx);
-    tally.arrests += acted.arrests;
-    tally.releases += acted.releases;
-    if (config_.jail.countdown == JailCountdown::end_of_tick) {
-        tally.releases += detail::count_down_all(world_, ctx);
-    }
-    tally.releases += detail::place_released(world_, ctx);
-
-    TickRecord r = observe();
-    r.arrests = tally.arrests;
-    r.releases = tally.releases;
-    return r;
+SimulationSpec one_region(const ModelConfig& config) {
+    SimulationSpec spec;
+    spec.regions.push_back({"", config});
+    return spec;
 }
 
-// Legitimacy L(t) and the cop count follow their schedules.
-void Simulation::apply_schedules(const detail::TickContext& ctx) {
-    world_.legitimacy = std::clamp(config_.legitimacy.schedule.at(tick_), 0.0, 1.0);
-    if (!cop_schedule_.constant()) {
-        const double density = std::clamp(cop_schedule_.at(tick_), 0.0, 1.0);
-        detail::deploy_cops(world_, ctx,
-                            std::llround(density * static_cast<double>(world_.torus.cells())));
+std::vector<Region> build_regions(const SimulationSpec& spec, const CounterRng& rng) {
+    if (spec.regions.empty()) {
+        throw std::invalid_argument("a simulation needs at least one region");
     }
+    const std::size_t n = spec.regions.size();
+    if (!spec.news_weights.empty() && spec.news_weights.size() != n * n) {
+        throw std::invalid_argument(
+            fmt::format("news weights: expected {} x {} = {} values, found {}", n, n, n * n,
+                        spec.news_weights.size()));
+    }
+    std::vector<Region> regions;
+    regions.reserve(n);
+    for (std::size_t r = 0; r < n; ++r) {
+        const SimulationRegion& s = spec.regions[r];
+        const CounterRng view = rng.for_region(static_cast<std::uint32_t>(r));
+        World w = detail::build_world(s.config, view);
+        const std::int64_t citizens = w.pop.count(Kind::citizen);
+        const double legitimacy = w.legitimacy;
+        regions.push_back(Region{s.name, s.config, view, std::move(w), citizens, legitimacy, 0.0});
+    }
+    return regions;
+}
+
+std::vector<RegionSchedules> schedules_of(const std::vector<Region>& regions) {
+    std::vector<RegionSchedules> s;
+    for (const Region& g : regions) {
+        std::int64_t police = 0;
+        for (std::size_t a = 0; a < g.world.pop.size(); ++a) {
+            police += g.world.pop.kind[a] == Kind::police && g.world.pop.state[a] == State::on_duty;
+        }
+        s.push_back(ScheduleEvents::schedules_of(g.config, police, g.world.torus.cells()));
+    }
+    return s;
+}
+
+std::vector<RegionControls> controls_of(const std::vector<Region>& regions) {
+    std::vector<RegionControls> c(regions.size());
+    for (std::size_t r = 0; r < regions.size(); ++r) {
+        c[r].legitimacy = regions[r].world.legitimacy;
+    }
+    return c;
+}
+
+} // namespace
+
+Simulation::Simulation(const ModelConfig& config, std::uint64_t seed)
+    : Simulation(one_region(config), seed) {}
+
+Simulation::Simulation(SimulationSpec spec, std::uint64_t seed)
+    : rng_(seed), regions_(build_regions(spec, rng_)), controls_(controls_of(regions_)),
+      news_weights_(std::move(spec.news_weights)),
+      schedules_(spec.classic_schedules ? schedules_of(regions_) : std::vector<RegionSchedules>{}),
+      timeline_(std::move(spec.timeline)), records_(regions_.size()) {}
+
+// One period, as a pipeline of named phases (MODEL.md §2, Schedule), each over every region in
+// turn (each region parallel inside). The regions interact only through the news phase, which
+// reads a snapshot taken after every region's activations.
+const std::vector<TickRecord>& Simulation::step_regions() {
+    ++tick_;
+    const auto tick = static_cast<std::uint32_t>(tick_);
+    const std::size_t n = regions_.size();
+    std::vector<detail::TickTally> tally(n);
+    events_.clear();
+    {
+        ScopedPhaseTimer timer(profile_, Phase::timeline);
+        std::vector<double> before(n);
+        for (std::size_t r = 0; r < n; ++r) {
+            before[r] = controls_[r].legitimacy;
+        }
+        phases::run_timeline(tick_, schedules_, timeline_.get(), controls_, events_);
+        for (std::size_t r = 0; r < n; ++r) {
+            if (controls_[r].legitimacy != before[r]) {
+                regions_[r].legitimacy_set = controls_[r].legitimacy;
+            }
+            // L in force this tick: events write L unclamped (as Schedule does), the rules use it
+            // clamped to [0, 1].
+            regions_[r].world.legitimacy = std::clamp(controls_[r].legitimacy, 0.0, 1.0);
+        }
+    }
+    // (issue 8: hardship from the fuel price goes here.)
+    {
+        ScopedPhaseTimer timer(profile_, Phase::deployment);
+        for (std::size_t r = 0; r < n; ++r) {
+            Region& g = regions_[r];
+            phases::deploy(g.world, {g.config, g.rng, tick}, controls_[r]);
+        }
+    }
+    {
+        ScopedPhaseTimer timer(profile_, Phase::jail_countdown);
+        for (std::size_t r = 0; r < n; ++r) {
+            Region& g = regions_[r];
+            tally[r].releases += phases::count_down_jail(g.world, {g.config, g.rng, tick});
+        }
+    }
+    {
+        ScopedPhaseTimer timer(profile_, Phase::activation);
+        for (std::size_t r = 0; r < n; ++r) {
+            Region& g = regions_[r];
+            const detail::TickTally acted =
+                phases::activate(g.world, {g.config, g.rng, tick, g.news});
+            tally[r].arrests += acted.arrests;
+            tally[r].releases += acted.releases;
+        }
+    }
+    // (issue 8: casualties and sites go here.)
+    {
+        ScopedPhaseTimer timer(profile_, Phase::legitimacy);
+        for (std::size_t r = 0; r < n; ++r) {
+            const Region& g = regions_[r];
+            controls_[r].legitimacy = phases::legitimacy_after_feedback(
+                controls_[r].legitimacy, g.legitimacy_set, g.config.legitimacy.feedback,
+                tally[r].arrests, g.citizens);
+        }
+    }
+    {
+        ScopedPhaseTimer timer(profile_, Phase::news);
+        if (!news_weights_.empty()) {
+            std::vector<phases::RegionActivity> snapshot(n);
+            std::vector<double> news(n);
+            for (std::size_t r = 0; r < n; ++r) {
+                const Population& pop = regions_[r].world.pop;
+                std::int64_t active = 0;
+                for (std::size_t a = 0; a < pop.size(); ++a) {
+                    active += pop.state[a] == State::active ? 1 : 0;
+                }
+                snapshot[r] = {active, regions_[r].citizens, controls_[r].comms};
+            }
+            phases::compute_news(snapshot, news_weights_, news);
+            for (std::size_t r = 0; r < n; ++r) {
+                regions_[r].news = news[r];
+            }
+        }
+    }
+    {
+        ScopedPhaseTimer timer(profile_, Phase::observe);
+        for (std::size_t r = 0; r < n; ++r) {
+            const Region& g = regions_[r];
+            records_[r] =
+                phases::observe(g.world, tick_, static_cast<int>(r), controls_[r], g.news);
+            records_[r].arrests = tally[r].arrests;
+            records_[r].releases = tally[r].releases;
+        }
+    }
+    profile_.count_tick();
+    return records_;
+}
+
+std::vector<TickRecord> Simulation::observe_regions() const {
+    std::vector<TickRecord> out;
+    out.reserve(regions_.size());
+    for (std::size_t r = 0; r < regions_.size(); ++r) {
+        out.push_back(phases::observe(regions_[r].world, tick_, static_cast<int>(r), controls_[r],
+                                      regions_[r].news));
+    }
+    return out;
 }
 
 TickRecord Simulation::observe() const {
-    const Population& pop = world_.pop;
-    std::int64_t quiet = 0;
-    std::int64_t active = 0;
-    std::int64_t jailed = 0;
-    std::int64_t cops = 0;
-    const auto n = static_cast<AgentId>(pop.size());
-#pragma omp parallel for schedule(static) reduction(+ : quiet, active, jailed, cops)         \
-    if (n >= min_parallel_items)
-    for (AgentId a = 0; a < n; ++a) {
-        const State s = pop.state[a];
-        quiet += s == State::quiet ? 1 : 0;
-        active += s == State::active ? 1 : 0;
-        jailed += s == State::jailed ? 1 : 0;
-        cops += s == State::on_duty ? 1 : 0;
-    }
-    TickRecord r;
-    r.tick = tick_;
-    r.quiet = quiet;
-    r.active = active;
-    r.jailed = jailed;
-    r.cops = cops;
-    r.legitimacy = world_.legitimacy;
-    return r;
+    return phases::observe(regions_.front().world, tick_, 0, controls_.front(),
+                           regions_.front().news);
 }
 
 } // namespace unrest

@@ -73,15 +73,16 @@ void movement_phase(World& w, const TickContext& ctx) {
 }
 
 void decision_phase(World& w, const TickContext& ctx, TickTally& tally) {
-    const auto n = static_cast<AgentId>(w.pop.citizens);
-    std::vector<State> next(w.pop.state.begin(), w.pop.state.begin() + n);
+    const auto n = static_cast<AgentId>(w.pop.size());
+    std::vector<State> next(w.pop.state.begin(), w.pop.state.end());
     std::vector<std::uint8_t> released(n, 0);
     const bool own = ctx.config.jail.countdown == JailCountdown::own_activation;
 #pragma omp parallel for schedule(static) if (n >= min_parallel_items)
     for (AgentId a = 0; a < n; ++a) {
         const State s = w.pop.state[a];
         if (s == State::quiet || s == State::active) {
-            next[a] = citizen_decides_active(w, ctx.config, a) ? State::active : State::quiet;
+            next[a] =
+                citizen_decides_active(w, ctx.config, a, ctx.news) ? State::active : State::quiet;
         } else if (s == State::jailed && own && !w.pop.awaiting_placement[a]) {
             released[a] = count_down(w.pop.jail_remaining[a]) ? 1 : 0;
         }
@@ -99,13 +100,12 @@ void decision_phase(World& w, const TickContext& ctx, TickTally& tally) {
 }
 
 void arrest_phase(World& w, const TickContext& ctx, TickTally& tally) {
-    const AgentId first = w.pop.citizens;
     const auto n = static_cast<AgentId>(w.pop.size());
     std::vector<AgentId> target(n, no_agent);
-    std::vector<std::uint64_t> claims(static_cast<std::size_t>(first), unclaimed);
+    std::vector<std::uint64_t> claims(static_cast<std::size_t>(n), unclaimed);
 #pragma omp parallel for schedule(static) if (n >= min_parallel_items)
-    for (AgentId c = first; c < n; ++c) {
-        if (w.pop.state[c] == State::on_duty) {
+    for (AgentId c = 0; c < n; ++c) {
+        if (w.pop.kind[c] == Kind::police && w.pop.state[c] == State::on_duty) {
             target[c] = choose_arrestee(w, ctx, c);
             if (target[c] != no_agent) {
                 claim_min(claims, target[c], claim_of(ctx, c, 1));
@@ -113,7 +113,7 @@ void arrest_phase(World& w, const TickContext& ctx, TickTally& tally) {
         }
     }
     // Commit in cop-id order. Stamping keeps the field exact for the cops' moves below.
-    for (AgentId c = first; c < n; ++c) {
+    for (AgentId c = 0; c < n; ++c) {
         const AgentId b = target[c];
         if (b == no_agent || claimant(claims[b]) != c) {
             continue;

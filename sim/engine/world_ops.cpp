@@ -1,14 +1,24 @@
 #include "world_ops.hpp"
 
+#include "../rules/agent_states.hpp"
+
+#include <cassert>
+
 namespace unrest::detail {
 
 namespace {
-void stamp(World& w, CellIndex c, State s, int sign) noexcept {
-    const int dc = counts_as_cop(s);
-    const int da = counts_as_active(s);
-    if (dc != 0 || da != 0) {
-        w.seen.stamp(w.torus, w.vision, c, sign * dc, sign * da);
+// Agent a, in state s, appeared (+1) in or left (-1) cell c: the channels it counts in. Its kind
+// is read only when some kind counts in state s (a quiet citizen costs no extra load).
+void stamp(World& w, CellIndex c, AgentId a, State s, int sign) noexcept {
+    if (w.seen.counts_in_state(s)) {
+        w.seen.stamp(w.torus, w.vision, c, w.pop.kind[a], s, sign);
     }
+}
+
+// Sets a's state, which the rules of its kind must allow.
+void change_state(World& w, AgentId a, State s) noexcept {
+    assert(w.pop.state[a] == s || may_change(w.pop.kind[a], w.pop.state[a], s));
+    w.pop.state[a] = s;
 }
 } // namespace
 
@@ -17,8 +27,8 @@ void move_agent(World& w, AgentId a, CellIndex to) noexcept {
     w.lists.remove(from, a);
     w.lists.insert(to, a);
     w.pop.cell[a] = to;
-    stamp(w, from, w.pop.state[a], -1);
-    stamp(w, to, w.pop.state[a], +1);
+    stamp(w, from, a, w.pop.state[a], -1);
+    stamp(w, to, a, w.pop.state[a], +1);
 }
 
 void set_citizen_state(World& w, AgentId a, State s) noexcept {
@@ -26,19 +36,19 @@ void set_citizen_state(World& w, AgentId a, State s) noexcept {
     if (old == s) {
         return;
     }
-    stamp(w, w.pop.cell[a], old, -1);
-    w.pop.state[a] = s;
-    stamp(w, w.pop.cell[a], s, +1);
+    stamp(w, w.pop.cell[a], a, old, -1);
+    change_state(w, a, s);
+    stamp(w, w.pop.cell[a], a, s, +1);
 }
 
 bool jail_citizen(World& w, const JailParams& jail, AgentId arrestee, double term) noexcept {
     const CellIndex c = w.pop.cell[arrestee];
-    stamp(w, c, w.pop.state[arrestee], -1);
+    stamp(w, c, arrestee, w.pop.state[arrestee], -1);
     if (term <= 0.0) {
-        w.pop.state[arrestee] = State::quiet;
+        change_state(w, arrestee, State::quiet);
         return false;
     }
-    w.pop.state[arrestee] = State::jailed;
+    change_state(w, arrestee, State::jailed);
     w.pop.jail_remaining[arrestee] = term;
     switch (jail.placement) {
     case JailPlacement::off_grid:
@@ -66,24 +76,24 @@ bool release_citizen(World& w, const JailParams& jail, AgentId a) noexcept {
     case JailPlacement::in_place_blocking:
         break;
     }
-    w.pop.state[a] = State::quiet;
+    change_state(w, a, State::quiet);
     return true;
 }
 
 void place_agent(World& w, AgentId a, CellIndex c, State s) noexcept {
     w.pop.cell[a] = c;
-    w.pop.state[a] = s;
+    change_state(w, a, s);
     w.pop.awaiting_placement[a] = 0;
     w.lists.insert(c, a);
-    stamp(w, c, s, +1);
+    stamp(w, c, a, s, +1);
 }
 
 void withdraw_cop(World& w, AgentId a) noexcept {
     const CellIndex c = w.pop.cell[a];
-    stamp(w, c, State::on_duty, -1);
+    stamp(w, c, a, State::on_duty, -1);
     w.lists.remove(c, a);
     w.pop.cell[a] = no_cell;
-    w.pop.state[a] = State::off_duty;
+    change_state(w, a, State::withdrawn);
 }
 
 } // namespace unrest::detail

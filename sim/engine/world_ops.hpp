@@ -8,15 +8,10 @@
 
 namespace unrest::detail {
 
-// How much an agent in state s adds to the cops and actives fields.
-inline int counts_as_cop(State s) noexcept {
-    return s == State::on_duty ? 1 : 0;
-}
-inline int counts_as_active(State s) noexcept {
-    return s == State::active ? 1 : 0;
-}
+// Every change of state below is one that rules/agent_states.hpp allows (asserted in debug
+// builds).
 
-// Moves a free agent (citizen or on-duty cop) from its cell to `to`.
+// Moves a free agent (citizen or force on duty) from its cell to `to`.
 void move_agent(World& w, AgentId a, CellIndex to) noexcept;
 
 // Changes a free citizen between quiet and active.
@@ -35,7 +30,7 @@ bool release_citizen(World& w, const JailParams& jail, AgentId a) noexcept;
 // Puts an off-grid agent onto cell c as a free agent in state s (quiet or on_duty).
 void place_agent(World& w, AgentId a, CellIndex c, State s) noexcept;
 
-// Takes an on-duty cop off the grid.
+// Takes a force on duty off the grid (withdrawn).
 void withdraw_cop(World& w, AgentId a) noexcept;
 
 } // namespace unrest::detail

@@ -10,6 +10,8 @@
 // differences); both are switches here.
 #pragma once
 
+#include "channels.hpp"
+
 #include <cmath>
 
 namespace unrest {
@@ -27,6 +29,9 @@ enum class SelfCount {
     again_if_active, // A = 1 + other actives + 1 if the citizen is active (NetLogo: its own
                      // patch is in its neighbourhood, and "+ 1" is added again)
 };
+
+// The channels of the count field the citizen reads: C (cops) and the actives in A.
+inline constexpr ChannelMask citizen_reads = channel_mask({Channel::cops, Channel::actives});
 
 struct ArrestParams {
     double k = 2.3; // k: chosen so that P = 0.9 when C = A = 1 (Epstein 2002, p. 7244)
@@ -63,9 +68,10 @@ inline int estimated_actives(SelfCount rule, int other_actives_in_vision,
            (rule == SelfCount::again_if_active && self_active ? 1 : 0);
 }
 
-// P = 1 - exp(-k * ratio(C / A))
+// P = 1 - exp(-k * ratio(C / A)). A is a whole number in Model I; news adds kappa N to it
+// (MECHANISMS.md §10c), and an int converts to double exactly, so Model I is unchanged.
 inline double arrest_probability(const ArrestParams& p, int cops_in_vision,
-                                 int estimated_actives) noexcept {
+                                 double estimated_actives) noexcept {
     return 1.0 - std::exp(-p.k * apply_ratio(p.ratio, cops_in_vision, estimated_actives));
 }
 

@@ -4,6 +4,7 @@
 #include "../output/error.hpp"
 #include "../output/output_dir.hpp"
 #include "../output/run_writer.hpp"
+#include "../timeline/timeline.hpp"
 
 #include <algorithm>
 #include <ctime>
@@ -13,25 +14,42 @@
 
 namespace unrest {
 
+SimulationSpec simulation_spec(const Scenario& scenario) {
+    SimulationSpec spec;
+    if (scenario.regions.empty()) {
+        spec.regions.push_back({"main", scenario.model});
+    }
+    std::vector<std::string> names;
+    for (const RegionSpec& r : scenario.regions) {
+        spec.regions.push_back({r.name, r.model});
+    }
+    for (const SimulationRegion& r : spec.regions) {
+        names.push_back(r.name);
+    }
+    spec.news_weights = scenario.news.weights;
+    // The classic schedules of each region's model (legitimacy.changes, cops.density_changes) are
+    // applied by the engine's ScheduleEvents; the scenario's timeline holds the typed events.
+    spec.classic_schedules = true;
+    if (scenario.timeline && !scenario.timeline->empty()) {
+        spec.timeline = scenario.timeline->start(names);
+    }
+    return spec;
+}
+
 nlohmann::ordered_json simulate_scenario(const Scenario& scenario,
                                          const SingleRunOptions& options) {
-    if (scenario.regions.size() > 1) {
-        throw std::runtime_error(fmt::format(
-            "{} regions: this engine simulates one (Simulation::step_regions not wired yet)",
-            scenario.regions.size()));
-    }
-    Simulation sim(scenario.model, scenario.run.seed);
+    Simulation sim(simulation_spec(scenario), scenario.run.seed);
     // Every writer takes the records of all regions of a tick (records[i].region == i) and the
-    // events applied during it. Today's engine has one region and no timeline: with regions,
-    // `records` is Simulation::step_regions() and `events` Simulation::events_applied().
-    const std::vector<std::int64_t> citizens{static_cast<std::int64_t>(sim.world().pop.citizens)};
+    // events applied during it.
+    std::vector<std::int64_t> citizens;
+    for (int r = 0; r < sim.regions(); ++r) {
+        citizens.push_back(sim.world(r).pop.count(Kind::citizen));
+    }
     RunWriter writer(output_layout(scenario, citizens), options.timeseries_dir);
-    std::vector<TickRecord> records{sim.observe()};
-    const std::vector<EventRecord> events;
-    writer.add_tick(records, events);
+    writer.add_tick(sim.observe_regions(), std::vector<EventRecord>{});
     for (Tick t = 1; t <= scenario.run.ticks; ++t) {
-        records.assign(1, sim.step());
-        writer.add_tick(records, events);
+        const std::vector<TickRecord>& records = sim.step_regions();
+        writer.add_tick(records, sim.events_applied());
         if (options.check_invariants) {
             const auto problems = sim.check_invariants();
             if (!problems.empty()) {
@@ -42,6 +60,9 @@ nlohmann::ordered_json simulate_scenario(const Scenario& scenario,
         if (options.on_tick) {
             options.on_tick(t);
         }
+    }
+    if (options.profile != nullptr) {
+        *options.profile = sim.profile();
     }
     return writer.finish();
 }

@@ -2,6 +2,8 @@
 // what a sweep does for each of its runs. Sits on the engine, the scenario and the output layers.
 #pragma once
 
+#include "../engine/phase_profile.hpp"
+#include "../engine/simulation_spec.hpp"
 #include "../output/manifest.hpp"
 #include "../scenario/scenario.hpp"
 
@@ -21,7 +23,14 @@ struct SingleRunOptions {
     bool check_invariants = false; // after every tick; a broken one throws std::runtime_error
     // Called after each tick with the tick just done (progress; may throw to stop the run).
     std::function<void(Tick)> on_tick;
+    // Where to copy the simulation's time per phase at the end of the run; none: not kept.
+    PhaseProfile* profile = nullptr;
 };
+
+// The engine's view of the scenario: its regions (one from `model` when it has none) and news
+// weights. The scenario's timeline is not attached here yet: the classic schedules run through
+// ScheduleEvents (the integrator attaches the typed timeline and sets classic_schedules).
+SimulationSpec simulation_spec(const Scenario& scenario);
 
 // Simulates the scenario from its seed for its ticks; returns the content of summary.json.
 nlohmann::ordered_json simulate_scenario(const Scenario& scenario, const SingleRunOptions& options);

@@ -133,7 +133,7 @@ TEST(CopRule, JailPlacementAndCopStep) {
         detail::activate_agent(w, {c, rng, 1}, 1, tally);
         ASSERT_EQ(w.pop.state[0], State::jailed) << "placement " << static_cast<int>(p);
         EXPECT_GT(w.pop.jail_remaining[0], 0.0);
-        EXPECT_EQ(w.seen.actives(where), 0);
+        EXPECT_EQ(w.seen.at(channel_index(Channel::actives), where), 0);
         switch (p) {
         case JailPlacement::off_grid:
             EXPECT_EQ(w.pop.cell[0], no_cell);
@@ -268,5 +268,5 @@ TEST(JailRule, ZeroTermLeavesCitizenFree) {
     detail::jail_citizen(w, c.jail, 0, 0.0);
     EXPECT_EQ(w.pop.state[0], State::quiet);
     EXPECT_EQ(w.pop.cell[0], w.torus.index(5, 5));
-    EXPECT_EQ(w.seen.actives(w.pop.cell[0]), 0);
+    EXPECT_EQ(w.seen.at(channel_index(Channel::actives), w.pop.cell[0]), 0);
 }

@@ -35,16 +35,15 @@ inline World make_world(const ModelConfig& config, std::vector<Placement> agents
         const Placement& p = agents[i];
         const auto a = static_cast<AgentId>(i);
         const bool cop = p.state == State::on_duty;
-        pop.kind[a] = cop ? Kind::cop : Kind::citizen;
+        pop.kind[a] = cop ? Kind::police : Kind::citizen;
         pop.state[a] = p.state;
         pop.hardship[a] = p.hardship;
         pop.risk_aversion[a] = p.risk_aversion;
         pop.cell[a] = torus.index(p.x, p.y);
-        pop.citizens += cop ? 0 : 1;
-        pop.cops += cop ? 1 : 0;
         w.lists.insert(pop.cell[a], a);
     }
-    w.seen = CountField(static_cast<std::size_t>(torus.cells()));
+    w.seen = CountField(static_cast<std::size_t>(torus.cells()), channel_table,
+                        detail::channels_read(config));
     w.seen.rebuild(w.torus, w.vision, w.pop, w.lists);
     return w;
 }

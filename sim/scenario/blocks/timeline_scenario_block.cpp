@@ -1,9 +1,8 @@
 // The timeline as a scenario block (its reader, printer and rows live in timeline_block.cpp),
 // read last: its events name regions and hold times. The classic schedules of each region's model
-// (legitimacy.changes, cops.density_changes) become events first, aimed at that region, so that
-// the engine applies one timeline (sim/timeline/classic_schedules.hpp: the same doubles as
-// Schedule::at).
-#include "../../timeline/classic_schedules.hpp"
+// (legitimacy.changes, cops.density_changes) stay in the model and are applied by the engine's
+// ScheduleEvents (sim/engine/schedule_events.hpp) through the same TimelineSource interface, in
+// each region, before these events.
 #include "block.hpp"
 #include "timeline_block.hpp"
 
@@ -16,26 +15,8 @@ void read(const ReadContext& ctx, Scenario& s) {
     for (const RegionSpec& region : s.regions) {
         names.push_back(region.name);
     }
-    std::vector<EventSpec> events;
-    // One region: its schedules act on every region (there is only it). Several: each region's
-    // own schedules (inherited from the scenario's unless the region gives its own) act on it.
-    const bool one = s.regions.size() <= 1;
-    for (const RegionSpec& region : s.regions) {
-        for (auto [type, path, changes] : {std::tuple{"legitimacy", "legitimacy.changes",
-                                                      &region.model.legitimacy.schedule.changes()},
-                                           std::tuple{"cop_density", "cops.density_changes",
-                                                      &region.model.cops.density_changes}}) {
-            for (EventSpec& e : schedule_events(type, path, *changes)) {
-                e.region = one ? std::string() : region.name;
-                events.push_back(std::move(e));
-            }
-        }
-    }
-    for (EventSpec& e :
-         read_timeline_events(ctx.r, ctx.container.get("timeline"), s.calendar, names)) {
-        events.push_back(std::move(e));
-    }
-    s.timeline = std::make_shared<const Timeline>(std::move(events));
+    s.timeline = std::make_shared<const Timeline>(
+        read_timeline_block(ctx.r, ctx.container.get("timeline"), s.calendar, names));
 }
 
 void print(const Scenario& s, YAML::Node& root) {
