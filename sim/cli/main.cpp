@@ -27,7 +27,7 @@ int validate_command(const std::string& file, const std::vector<std::string>& ov
                      bool print) {
     try {
         const unrest::Scenario s = unrest::load_scenario_file(file, overrides);
-        if (const std::string problem = unrest::run_memory_problem(s.model); !problem.empty()) {
+        if (const std::string problem = unrest::run_memory_problem(s); !problem.empty()) {
             fmt::print(stderr, "error: {}: {}\n", file, problem);
             return 2;
         }

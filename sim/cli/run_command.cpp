@@ -65,7 +65,7 @@ int run_command(const RunOptions& options) {
 
     // Refused before anything is allocated: a scenario larger than the machine's memory.
     try {
-        if (const std::string problem = run_memory_problem(scenario.model); !problem.empty()) {
+        if (const std::string problem = run_memory_problem(scenario); !problem.empty()) {
             fmt::print(stderr, "error: {}: {}\n", options.scenario_file, problem);
             return 2;
         }

@@ -1,6 +1,7 @@
 #include "memory_budget.hpp"
 
 #include "../engine/memory_estimate.hpp"
+#include "../engine/simulation_spec.hpp"
 
 #include <cctype>
 #include <cmath>
@@ -153,9 +154,32 @@ std::string run_memory_breakdown(const ModelConfig& model) {
                        memory_bytes_per_agent, format_bytes(memory_bytes_fixed));
 }
 
-std::string run_memory_problem(const ModelConfig& model) {
-    const std::string shortfall =
-        memory_shortfall(estimate_memory(model).bytes, run_memory_breakdown(model));
+MemoryEstimate estimate_scenario_memory(const Scenario& scenario) {
+    if (scenario.regions.size() <= 1) {
+        return estimate_memory(scenario.regions.empty() ? scenario.model
+                                                        : scenario.regions.front().model);
+    }
+    SimulationSpec spec;
+    for (const RegionSpec& r : scenario.regions) {
+        spec.regions.push_back({r.name, r.model});
+    }
+    return estimate_memory(spec);
+}
+
+std::string scenario_memory_breakdown(const Scenario& scenario) {
+    if (scenario.regions.size() <= 1) {
+        return run_memory_breakdown(scenario.regions.empty() ? scenario.model
+                                                             : scenario.regions.front().model);
+    }
+    const MemoryEstimate e = estimate_scenario_memory(scenario);
+    return fmt::format("{} regions: {} cells at {} B, {} agents at {} B, and {}",
+                       scenario.regions.size(), e.cells, memory_bytes_per_cell, e.agents,
+                       memory_bytes_per_agent, format_bytes(memory_bytes_fixed));
+}
+
+std::string run_memory_problem(const Scenario& scenario) {
+    const std::string shortfall = memory_shortfall(estimate_scenario_memory(scenario).bytes,
+                                                   scenario_memory_breakdown(scenario));
     if (shortfall.empty()) {
         return {};
     }

@@ -5,7 +5,9 @@
 // scenario or a sweep that needs more is refused before anything is allocated.
 #pragma once
 
+#include "../engine/memory_estimate.hpp"
 #include "../engine/model_config.hpp"
+#include "../scenario/scenario.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -30,9 +32,16 @@ std::string memory_shortfall(std::uint64_t needed, const std::string& what);
 // agents at 56 B, and 16.0 MiB".
 std::string run_memory_breakdown(const ModelConfig& model);
 
-// "" when one run of `model` fits in the budget (`at_once` runs side by side, `extra` bytes
-// besides), else why not, with what to change. Throws std::invalid_argument as memory_budget().
-std::string run_memory_problem(const ModelConfig& model);
+// What one run of a scenario needs: every region's cells and agents summed (the scenario's model
+// when it has no regions yet, as in a Scenario built in code).
+MemoryEstimate estimate_scenario_memory(const Scenario& scenario);
+// The same in words: run_memory_breakdown of the one region, or "3 regions: 12000 cells at 32 B,
+// 8400 agents at 56 B, and 16.0 MiB".
+std::string scenario_memory_breakdown(const Scenario& scenario);
+
+// "" when one run of `scenario` fits in the budget, else why not, with what to change. Throws
+// std::invalid_argument as memory_budget().
+std::string run_memory_problem(const Scenario& scenario);
 
 // "95.4 GiB", "512 MiB", "12 KiB", "100 B".
 std::string format_bytes(std::uint64_t bytes);

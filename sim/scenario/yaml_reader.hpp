@@ -52,6 +52,15 @@ public:
     [[noreturn]] void fail_message(const Field& at, std::string message) const;
     [[noreturn]] void fail_message(const YAML::Mark& mark, const std::string& path,
                                    std::string message) const;
+    // Whether the value at `path` was set by --set or a flag rather than by the file.
+    bool overridden(std::string_view path) const noexcept {
+        for (const OverrideOrigin& o : overrides_) {
+            if (o.path == path) {
+                return true;
+            }
+        }
+        return false;
+    }
 
 private:
     std::string file_;

@@ -83,10 +83,10 @@ std::string sweep_memory_problem(const SweepPlan& plan, const ScenarioSource& sc
     const auto consider = [&](const std::vector<std::string>& overrides) {
         try {
             const Scenario s = load_scenario_text(scenario.text, scenario.file, overrides);
-            const MemoryEstimate e = estimate_memory(s.model);
+            const MemoryEstimate e = estimate_scenario_memory(s);
             if (e.bytes > largest) {
                 largest = e.bytes;
-                largest_what = run_memory_breakdown(s.model);
+                largest_what = scenario_memory_breakdown(s);
             }
         } catch (const ScenarioError&) {
             // A value the scenario refuses fails its own run; it allocates nothing.

@@ -71,7 +71,7 @@ RunOutcome execute_run(const SweepSpec& spec, const ScenarioSource& source, cons
         Scenario scenario = load_scenario_text(source.text, source.file, overrides);
         scenario.run.seed = plan.seed;
         // The runs in flight hold memory already: what is left must take this one.
-        if (std::string problem = run_memory_problem(scenario.model); !problem.empty()) {
+        if (std::string problem = run_memory_problem(scenario); !problem.empty()) {
             outcome.output_failed = true;
             outcome.error = fmt::format("run {}: {}", plan.run_id, std::move(problem));
             return outcome;

@@ -242,10 +242,12 @@ inline std::vector<std::string> documented_table(std::string_view name) {
 
 // The timeseries.csv header documented in docs/outputs.md for a run without a calendar: the key
 // columns (less `time`), then every metric.
-inline std::vector<std::string> documented_columns() {
+// The timeseries.csv header documented in docs/outputs.md; `time` only for a scenario with a
+// calendar.
+inline std::vector<std::string> documented_columns(bool with_calendar = false) {
     std::vector<std::string> columns;
     for (const std::string& key : documented_table("timeseries-columns")) {
-        if (key != "time") {
+        if (key != "time" || with_calendar) {
             columns.push_back(key);
         }
     }

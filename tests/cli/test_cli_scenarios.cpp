@@ -52,67 +52,88 @@ TEST(CliScenarios, ThePresetsAreFound) {
 
 class ScenarioFile : public testing::TestWithParam<std::string> {};
 
-// Checks a run's three outputs against each other and the documented format.
+// Checks a run's outputs against each other and the documented format: every region's rows
+// (one per tick), their stocks and flows, and the summary's whole-run and per-region figures.
 void check_outputs(const fs::path& out, const std::string& name, int ticks) {
     const Csv csv = read_csv(out / "timeseries.csv");
-    EXPECT_EQ(csv.header, documented_columns());
-    ASSERT_EQ(csv.rows.size(), static_cast<std::size_t>(ticks + 1));
     const nlohmann::json summary = read_json(out / "summary.json");
     const nlohmann::json manifest = read_json(out / "manifest.json");
+    const bool calendar = !summary["calendar"].is_null();
+    EXPECT_EQ(csv.header, documented_columns(calendar));
+    const nlohmann::json& regions = summary["regions"];
+    ASSERT_FALSE(regions.empty());
+    ASSERT_EQ(csv.rows.size(), static_cast<std::size_t>(ticks + 1) * regions.size());
     EXPECT_EQ(summary["ticks"], ticks);
     EXPECT_EQ(manifest["run"]["ticks"], ticks);
     EXPECT_EQ(manifest["run"]["scenario_name"], name);
     EXPECT_EQ(manifest["parameters"]["name"], name);
     EXPECT_EQ(manifest["parameters"]["ticks"], ticks);
+    EXPECT_GT(summary["citizens"].get<std::int64_t>(), 0);
 
-    const std::int64_t citizens = summary["citizens"].get<std::int64_t>();
-    EXPECT_GT(citizens, 0);
-    std::int64_t arrests = 0;
-    std::int64_t releases = 0;
-    std::int64_t peak = 0;
-    for (std::size_t i = 0; i < csv.rows.size(); ++i) {
-        SCOPED_TRACE(fmt::format("timeseries.csv row {}", i));
-        EXPECT_EQ(csv.integer(i, "tick"), static_cast<std::int64_t>(i));
-        const std::int64_t quiet = csv.integer(i, "quiet");
-        const std::int64_t active = csv.integer(i, "active");
-        const std::int64_t jailed = csv.integer(i, "jailed");
-        EXPECT_EQ(quiet + active + jailed, citizens);
-        EXPECT_GE(quiet, 0);
-        EXPECT_GE(active, 0);
-        EXPECT_GE(jailed, 0);
-        EXPECT_GE(csv.integer(i, "cops"), 0);
-        const std::int64_t arrested = csv.integer(i, "arrests");
-        const std::int64_t released = csv.integer(i, "releases");
-        EXPECT_GE(arrested, 0);
-        EXPECT_GE(released, 0);
-        const double legitimacy = csv.number(i, "legitimacy");
-        EXPECT_GE(legitimacy, 0.0);
-        EXPECT_LE(legitimacy, 1.0);
-        if (i == 0) {
-            EXPECT_EQ(arrested, 0);
-            EXPECT_EQ(released, 0);
-            EXPECT_EQ(jailed, 0);
-        } else {
-            // Jail changes only by arrests and releases (an arrest with a zero term jails nobody).
-            const std::int64_t before = csv.integer(i - 1, "jailed");
-            EXPECT_LE(jailed, before + arrested - released);
-            EXPECT_GE(jailed, before - released);
-            peak = std::max(peak, active);
+    std::int64_t all_arrests = 0;
+    std::int64_t all_releases = 0;
+    for (const auto& [region, figures] : regions.items()) {
+        SCOPED_TRACE(fmt::format("region {}", region));
+        std::vector<std::size_t> rows;
+        for (std::size_t i = 0; i < csv.rows.size(); ++i) {
+            if (csv.rows[i][csv.column("region")] == region) {
+                rows.push_back(i);
+            }
         }
-        arrests += arrested;
-        releases += released;
+        ASSERT_EQ(rows.size(), static_cast<std::size_t>(ticks + 1));
+        const std::int64_t citizens = figures["citizens"].get<std::int64_t>();
+        EXPECT_GT(citizens, 0);
+        std::int64_t arrests = 0;
+        std::int64_t releases = 0;
+        std::int64_t peak = 0;
+        for (std::size_t k = 0; k < rows.size(); ++k) {
+            const std::size_t i = rows[k];
+            SCOPED_TRACE(fmt::format("timeseries.csv row {}", i));
+            EXPECT_EQ(csv.integer(i, "tick"), static_cast<std::int64_t>(k));
+            const std::int64_t quiet = csv.integer(i, "quiet");
+            const std::int64_t active = csv.integer(i, "active");
+            const std::int64_t jailed = csv.integer(i, "jailed");
+            EXPECT_EQ(quiet + active + jailed, citizens);
+            EXPECT_GE(quiet, 0);
+            EXPECT_GE(active, 0);
+            EXPECT_GE(jailed, 0);
+            EXPECT_GE(csv.integer(i, "cops"), 0);
+            const std::int64_t arrested = csv.integer(i, "arrests");
+            const std::int64_t released = csv.integer(i, "releases");
+            EXPECT_GE(arrested, 0);
+            EXPECT_GE(released, 0);
+            const double legitimacy = csv.number(i, "legitimacy");
+            EXPECT_GE(legitimacy, 0.0);
+            EXPECT_LE(legitimacy, 1.0);
+            if (k == 0) {
+                EXPECT_EQ(arrested, 0);
+                EXPECT_EQ(released, 0);
+                EXPECT_EQ(jailed, 0);
+            } else {
+                // Jail changes only by arrests and releases (a zero term jails nobody).
+                const std::int64_t before = csv.integer(rows[k - 1], "jailed");
+                EXPECT_LE(jailed, before + arrested - released);
+                EXPECT_GE(jailed, before - released);
+                peak = std::max(peak, active);
+            }
+            arrests += arrested;
+            releases += released;
+        }
+        const std::size_t last = rows.back();
+        EXPECT_EQ(figures["final"]["tick"], ticks);
+        for (const char* stock : {"quiet", "active", "jailed", "cops"}) {
+            EXPECT_EQ(figures["final"][stock], csv.integer(last, stock)) << stock;
+        }
+        EXPECT_EQ(figures["totals"]["arrests"], arrests);
+        EXPECT_EQ(figures["totals"]["releases"], releases);
+        if (ticks > 0) {
+            EXPECT_EQ(figures["activity"]["peak_active"], peak);
+        }
+        all_arrests += arrests;
+        all_releases += releases;
     }
-    const std::size_t last = csv.rows.size() - 1;
-    EXPECT_EQ(summary["final"]["tick"], ticks);
-    EXPECT_EQ(summary["final"]["quiet"], csv.integer(last, "quiet"));
-    EXPECT_EQ(summary["final"]["active"], csv.integer(last, "active"));
-    EXPECT_EQ(summary["final"]["jailed"], csv.integer(last, "jailed"));
-    EXPECT_EQ(summary["final"]["cops"], csv.integer(last, "cops"));
-    EXPECT_EQ(summary["totals"]["arrests"], arrests);
-    EXPECT_EQ(summary["totals"]["releases"], releases);
-    if (ticks > 0) {
-        EXPECT_EQ(summary["activity"]["peak_active"], peak);
-    }
+    EXPECT_EQ(summary["totals"]["arrests"], all_arrests);
+    EXPECT_EQ(summary["totals"]["releases"], all_releases);
 }
 
 TEST_P(ScenarioFile, ValidatesRunsWithChecksAndWritesConsistentOutputs) {

@@ -110,10 +110,13 @@ Tick ticks_until(const Calendar& c, std::int64_t end_utc) noexcept {
 
 Tick read_run_ticks(const YamlReader& r, const std::optional<Field>& ticks,
                     const CalendarBlock& calendar, const Field& root) {
-    if (ticks && calendar.end) {
+    // `--ticks N` (or --set ticks=N) on a scenario that ends at calendar.end: the command line
+    // wins, as it does over a `ticks` in the file. Both in the file: refused.
+    const bool ticks_from_command_line = ticks && r.overridden("ticks");
+    if (ticks && calendar.end && !ticks_from_command_line) {
         r.fail(*ticks, "either ticks or calendar.end", "both");
     }
-    if (calendar.ticks) {
+    if (calendar.ticks && !ticks_from_command_line) {
         return *calendar.ticks;
     }
     if (!ticks) {
