@@ -36,6 +36,9 @@ struct RegionControls {
     double comms = 1.0;
     // Police on duty wanted, as a fraction of the region's cells; empty = leave as it is.
     std::optional<double> cop_density;
+    // The density of police on duty laid out at tick 0 (set by the engine, read by events): where
+    // a cop_density change starts from while cop_density is empty.
+    double initial_cop_density = 0.0;
     std::vector<ContingentPresence> contingents;
 };
 

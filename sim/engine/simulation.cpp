@@ -63,6 +63,13 @@ std::vector<RegionControls> controls_of(const std::vector<Region>& regions) {
     std::vector<RegionControls> c(regions.size());
     for (std::size_t r = 0; r < regions.size(); ++r) {
         c[r].legitimacy = regions[r].world.legitimacy;
+        const Population& pop = regions[r].world.pop;
+        std::int64_t police = 0;
+        for (std::size_t a = 0; a < pop.size(); ++a) {
+            police += pop.kind[a] == Kind::police && pop.state[a] == State::on_duty ? 1 : 0;
+        }
+        c[r].initial_cop_density =
+            static_cast<double>(police) / static_cast<double>(regions[r].world.torus.cells());
     }
     return c;
 }

@@ -60,8 +60,9 @@ struct Scenario {
     std::vector<RegionSpec> regions;
     NewsParams news;
     ScaleSettings scale;
-    // The typed events (set by the loader; never null after loading). The classic schedules
-    // (legitimacy.changes, cops.density_changes) are among them.
+    // The typed events of `timeline:` (set by the loader; never null after loading). The classic
+    // schedules (legitimacy.changes, cops.density_changes) stay in each region's model and are
+    // applied by the engine's ScheduleEvents, before these, each tick.
     std::shared_ptr<const Timeline> timeline;
 };
 

@@ -213,6 +213,23 @@ TEST(TimelineEvents, CopDensitySetAndRamp) {
     }
 }
 
+// A cop_density change that begins before anything set the density starts from the density laid
+// out at tick 0 (not from 0): a ramp from 0.04 down to 0.02 over ticks 3..7.
+TEST(TimelineEvents, CopDensityStartsFromTheInitialDensity) {
+    const Blocks b =
+        read_blocks("timeline:\n  - {type: cop_density, from: 3, to: 7, ramp_to: 0.02}\n");
+    RegionControls c;
+    c.initial_cop_density = 0.04;
+    const auto h = run_timeline(b.timeline, 8, one_region, c);
+    EXPECT_FALSE(h[2][0].cop_density.has_value());
+    const Schedule s(0.04, {{K::ramp, 3, 7, 0.02}});
+    for (Tick t = 3; t <= 8; ++t) {
+        ASSERT_TRUE(h[t][0].cop_density.has_value()) << t;
+        EXPECT_EQ(*h[t][0].cop_density, s.at(t)) << t;
+    }
+    EXPECT_EQ(*h[3][0].cop_density, 0.04);
+}
+
 TEST(TimelineEvents, RegionTargeting) {
     const std::vector<std::string> regions{"almaty", "astana", "zhanaozen"};
     const Blocks b = read_blocks("timeline:\n"
