@@ -41,7 +41,7 @@ Scenario read_scenario(const YamlReader& r, const YAML::Node& tree) {
     const Mapping root(r, root_field, known_keys(""));
     Scenario s;
     ModelFields fields(root_field);
-    const ReadContext ctx{r, root, fields};
+    const ReadContext ctx{r, root, fields, &s.calendar};
     bool model_checked = false;
     for (const Block& b : scenario_blocks()) {
         if (b.read_model) {

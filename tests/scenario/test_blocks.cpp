@@ -275,7 +275,7 @@ TEST(ScenarioBlocks, BadNewKeys) {
     EXPECT_EQ(load_error(head + "news: {grievance: -1}\n"),
               "s.yaml:3:19: news.grievance: expected a number >= 0, found -1");
     EXPECT_EQ(load_error(head + "legitimacy: {feedback: {recovery: 2}}\n"),
-              "s.yaml:3:35: legitimacy.feedback.recovery: expected a probability in [0, 1], "
+              "s.yaml:3:35: legitimacy.feedback.recovery: expected a rate in [0, 1] per tick, "
               "found 2");
     EXPECT_EQ(load_error(head + "legitimacy: {feedback: {enable: true}}\n"),
               "s.yaml:3:25: legitimacy.feedback.enable: unknown key 'enable', did you mean "
@@ -319,6 +319,32 @@ TEST(ScenarioBlocks, OverridesReachRegionsByName) {
     // Problems with the value are reported at the override, with the reader's path.
     EXPECT_EQ(load_error(two_regions, {"regions.Almaty.grid.width=0"}),
               "--set:1:27: regions[1].grid.width: expected an integer >= 1, found 0");
+}
+
+} // namespace
+} // namespace unrest
+
+namespace unrest {
+namespace {
+
+// The feedback's rates may be given per hour or per day with a calendar, converted once at load
+// to per tick (linearly: 10-minute ticks are 1/6 of an hour and 1/144 of a day).
+TEST(ScenarioBlocks, FeedbackRatesPerHourAndPerDayAreConvertedToPerTick) {
+    const Scenario s = test::load(R"(name: a
+calendar: {start: 2022-01-02T00:00, time_zone: "+06:00", tick: 10min, end: 2022-01-03T00:00}
+legitimacy:
+  initial: 0.8
+  feedback: {enabled: true, arrest_sensitivity: {per_hour: 0.6}, recovery: 0.144/day}
+)");
+    EXPECT_EQ(s.run.ticks, 144);
+    EXPECT_DOUBLE_EQ(s.model.legitimacy.feedback.arrest_sensitivity, 0.6 * 600.0 / 3600.0);
+    EXPECT_DOUBLE_EQ(s.model.legitimacy.feedback.recovery, 0.144 * 600.0 / 86400.0);
+    EXPECT_EQ(load_error("name: a\nticks: 5\nlegitimacy: {feedback: {recovery: 0.1/day}}\n"),
+              "s.yaml:3:35: legitimacy.feedback.recovery: expected a rate per tick (date-times "
+              "and durations need a `calendar:` block), found '0.1/day'");
+    EXPECT_EQ(load_error("name: a\nticks: 5\nlegitimacy: {feedback: {recovery: 2}}\n"),
+              "s.yaml:3:35: legitimacy.feedback.recovery: expected a rate in [0, 1] per tick, "
+              "found 2");
 }
 
 } // namespace

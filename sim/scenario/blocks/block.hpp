@@ -50,6 +50,9 @@ struct ReadContext {
     const YamlReader& r;
     const Mapping& container;
     ModelFields& fields;
+    // The scenario's calendar, read before every model block: rates given per hour or per day
+    // (read_rate, calendar_block.hpp) are converted with it, once, at load.
+    const Calendar* calendar = nullptr;
 };
 
 struct Block {

@@ -2,6 +2,7 @@
 //   legitimacy: 0.82                  shorthand for {initial: 0.82}
 //   legitimacy: {initial, changes, feedback: {enabled, arrest_sensitivity, recovery}}
 #include "block.hpp"
+#include "calendar_block.hpp"
 
 #include <fmt/format.h>
 
@@ -24,10 +25,12 @@ std::vector<ParameterDoc> rows() {
          "whether arrests lower L and L recovers toward the level the timeline set; false: L "
          "follows the timeline alone (Model I)",
          model_3_3, false},
-        {"legitimacy.feedback.arrest_sensitivity", "number >= 0", "", "per tick",
+        {"legitimacy.feedback.arrest_sensitivity",
+         "rate >= 0: per tick, or X/hour, X/day with a calendar", "", "per tick",
          "dL per tick per unit of arrests in the tick as a fraction of the region's citizens",
          model_3_3, false},
-        {"legitimacy.feedback.recovery", "number in [0, 1]", "", "per tick",
+        {"legitimacy.feedback.recovery",
+         "rate in [0, 1] per tick: per tick, or X/hour, X/day with a calendar", "", "per tick",
          "fraction of the gap between L and the level last set by the timeline closed per tick",
          model_3_3, false},
     };
@@ -46,14 +49,22 @@ void read_feedback(const ReadContext& ctx, const Mapping& legitimacy,
     if (auto e = m.get("enabled")) {
         feedback.enabled = read_bool(ctx.r, *e);
     }
+    // Rates: per tick, or with a calendar per hour or per day, converted once here.
+    const Calendar no_calendar;
+    const Calendar& calendar = ctx.calendar != nullptr ? *ctx.calendar : no_calendar;
     if (auto s = m.get("arrest_sensitivity")) {
-        feedback.arrest_sensitivity = read_finite(ctx.r, *s);
+        feedback.arrest_sensitivity = read_rate(ctx.r, *s, calendar);
         if (feedback.arrest_sensitivity < 0.0) {
-            ctx.r.fail(*s, "a number >= 0", s->node.Scalar());
+            ctx.r.fail(*s, "a rate >= 0",
+                       s->node.IsScalar() ? s->node.Scalar() : describe(s->node));
         }
     }
     if (auto rec = m.get("recovery")) {
-        feedback.recovery = read_probability(ctx.r, *rec);
+        feedback.recovery = read_rate(ctx.r, *rec, calendar);
+        if (!(feedback.recovery >= 0.0 && feedback.recovery <= 1.0)) {
+            ctx.r.fail(*rec, "a rate in [0, 1] per tick",
+                       rec->node.IsScalar() ? rec->node.Scalar() : describe(rec->node));
+        }
     }
 }
 

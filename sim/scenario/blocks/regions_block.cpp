@@ -91,7 +91,7 @@ RegionSpec read_region(const YamlReader& r, const Field& item, const Scenario& s
     }
     region.model = s.model;
     ModelFields fields(item);
-    read_model_blocks(ReadContext{r, m, fields}, region.model);
+    read_model_blocks(ReadContext{r, m, fields, &s.calendar}, region.model);
     check_model(r, fields, region.model, s.run.ticks);
     return region;
 }
