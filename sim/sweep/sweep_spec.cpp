@@ -611,7 +611,14 @@ const std::vector<std::string>& sweep_parameter_keys() {
             const bool leaf = std::none_of(table.begin(), table.end(), [&](const ParameterDoc& o) {
                 return o.key.starts_with(prefix);
             });
-            if (leaf && row.key != "seed" && row.type != "string" && !is_schedule_list(row.key)) {
+            // Not single model values: the regions list and its items, the news weights (a
+            // mapping by region), the calendar (it fixes what times mean) and the timeline's
+            // events (issue 8 addresses them by id, timeline.<id>.<key>).
+            const bool structural = row.key.starts_with("regions") || row.key == "news.weights" ||
+                                    row.key.starts_with("calendar.") || row.key == "timeline" ||
+                                    row.key.starts_with("timeline.");
+            if (leaf && !structural && row.key != "seed" && row.type != "string" &&
+                !is_schedule_list(row.key)) {
                 k.push_back(row.key);
             }
         }
