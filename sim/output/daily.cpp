@@ -1,9 +1,11 @@
 #include "daily.hpp"
 
+#include <cmath>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <iterator>
 #include <stdexcept>
+#include <type_traits>
 
 namespace unrest {
 
@@ -35,7 +37,17 @@ void DayReduction::add(const TickRecord& record) {
                 sum_ = Value{};
                 max_ = value;
             }
-            sum_ = std::get<Value>(sum_) + value;
+            const Value sum = std::get<Value>(sum_);
+            if constexpr (std::is_floating_point_v<Value>) {
+                // Neumaier's compensated sum (Neumaier 1974): the low-order bits lost in each
+                // addition are kept apart and added back at the end.
+                const Value t = sum + value;
+                compensation_ +=
+                    std::fabs(sum) >= std::fabs(value) ? (sum - t) + value : (value - t) + sum;
+                sum_ = t;
+            } else {
+                sum_ = sum + value;
+            }
             if (value > std::get<Value>(max_)) {
                 max_ = value;
             }
@@ -48,13 +60,17 @@ void DayReduction::add(const TickRecord& record) {
 MetricValue DayReduction::value() const {
     switch (metric_->daily) {
     case Reduction::sum:
+        if (const double* real = std::get_if<double>(&sum_)) {
+            return *real + compensation_;
+        }
         return sum_;
     case Reduction::last:
         return last_;
     case Reduction::max:
         return max_;
     case Reduction::mean:
-        return std::visit([&](auto sum) { return static_cast<double>(sum); }, sum_) /
+        return (std::visit([&](auto sum) { return static_cast<double>(sum); }, sum_) +
+                compensation_) /
                static_cast<double>(ticks_);
     }
     return last_;

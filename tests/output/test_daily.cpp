@@ -94,8 +94,9 @@ TEST(Daily, ReductionsAreExactPerLocalDay) {
         EXPECT_EQ(cells[column("jailed")], std::to_string(ticks[last][region].jailed));
         EXPECT_EQ(cells[column("active")], std::to_string(ticks[last][region].active));
         EXPECT_EQ(cells[column("cops")], std::to_string(10 + region));
-        EXPECT_EQ(std::stod(cells[column("legitimacy")]),
-                  legitimacy / static_cast<double>(last - first + 1));
+        // (summed with compensation: within a few ulps of the plain sum)
+        EXPECT_NEAR(std::stod(cells[column("legitimacy")]),
+                    legitimacy / static_cast<double>(last - first + 1), 1e-15);
     }
     // The days' sums add up to the sums of the per-tick series (tick 0 has no day).
     for (int region = 0; region < 2; ++region) {
@@ -138,6 +139,29 @@ TEST(Daily, MaxAndMeanReductions) {
     EXPECT_EQ(format_metric_value(as_mean.value()), format_metric_value(16.0 / 3.0));
     EXPECT_EQ(format_metric_value(as_sum.value()), "16");
     EXPECT_EQ(format_metric_value(max_of.value()), "2"); // quiet: last
+}
+
+// A day of 144 ten-minute ticks at L = 0.82: the plain running sum drifts (its mean prints as
+// 0.8199999999999971); the compensated sum gives back 0.82 exactly.
+TEST(Daily, MeanOfAConstantRealIsThatReal) {
+    const Metric* legitimacy = nullptr;
+    for (const Metric& m : metrics) {
+        if (m.name == "legitimacy") {
+            legitimacy = &m;
+        }
+    }
+    ASSERT_NE(legitimacy, nullptr);
+    ASSERT_EQ(legitimacy->daily, Reduction::mean);
+    DayReduction day(*legitimacy);
+    double plain = 0.0;
+    for (int t = 0; t < 144; ++t) {
+        TickRecord r;
+        r.legitimacy = 0.82;
+        day.add(r);
+        plain += 0.82;
+    }
+    EXPECT_NE(plain / 144.0, 0.82); // the drift this guards against
+    EXPECT_EQ(format_metric_value(day.value()), "0.82");
 }
 
 TEST(Daily, WriteHasHeaderAndQuotedNames) {
