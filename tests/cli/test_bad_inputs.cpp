@@ -44,7 +44,6 @@ struct Case {
     std::vector<std::string> stderr_fragments;
     std::optional<std::vector<std::string>> stdout_fragments;
     std::vector<std::string> may_write;
-    std::string known_defect;
     std::string problem; // the entry itself is malformed: the test fails with this
 };
 
@@ -96,9 +95,9 @@ std::vector<std::pair<std::string, std::string>> string_map(const YAML::Node& no
 }
 
 const std::set<std::string>& case_keys() {
-    static const std::set<std::string> k{
-        "id",  "kind", "about", "files",  "overwrite", "dirs",   "symlinks",  "before",
-        "cwd", "env",  "args",  "status", "stderr",    "stdout", "may_write", "known_defect"};
+    static const std::set<std::string> k{"id",   "kind",     "about",  "files",  "overwrite",
+                                         "dirs", "symlinks", "before", "cwd",    "env",
+                                         "args", "status",   "stderr", "stdout", "may_write"};
     return k;
 }
 
@@ -148,7 +147,6 @@ Case read_case(const YAML::Node& node, std::size_t index) {
             c.stdout_fragments = string_list(node["stdout"], "stdout");
         }
         c.may_write = string_list(node["may_write"], "may_write");
-        c.known_defect = node["known_defect"] ? node["known_defect"].as<std::string>() : "";
         if (!is_kebab_case(c.id)) {
             throw std::runtime_error("id: expected kebab-case (a-z, 0-9, single dashes)");
         }
@@ -552,16 +550,6 @@ TEST_P(BadInputs, AreRefusedAndChangeNothing) {
 
     const std::string ran =
         fmt::format("unrest {}", places.expand(fmt::format("{}", fmt::join(c.args, " "))));
-    if (!c.known_defect.empty()) {
-        if (failures.empty()) {
-            ADD_FAILURE() << "the known defect no longer shows: remove known_defect from '" << c.id
-                          << "' (" << c.known_defect << ")";
-            return;
-        }
-        GTEST_SKIP() << "known defect: " << c.known_defect << "\n  "
-                     << visible(fmt::format("{}", fmt::join(failures, "\n  "))) << "\n"
-                     << visible(ran);
-    }
     for (const std::string& f : failures) {
         ADD_FAILURE() << visible(f);
     }
