@@ -26,6 +26,17 @@ struct Population {
     std::vector<double> jail_remaining;           // periods left in jail; > 0 while jailed
     std::vector<std::uint8_t> awaiting_placement; // released from an off-grid jail, not yet placed
 
+    // Columns of the January 2022 rules (MODEL.md §3). Each is empty unless the rule that owns it
+    // is switched on (initial_state.cpp sizes it then), so Model I pays nothing for them.
+    std::vector<double> base_hardship;  // H0: the part of H not driven by price (rules/hardship)
+    std::vector<float> exposure;        // e in [0, 1]: exposure to the fuel price (rules/hardship)
+    std::vector<std::uint8_t> hardcore; // 1 = member of the organised violent group (violence)
+    std::vector<std::uint8_t> armed;    // 1 = carries a firearm (sites: seized weapons shops)
+    // Periods left before an injured agent is back (healed), or an overwhelmed officer is back in
+    // reserve (rules/casualties, rules/forces); 0 otherwise.
+    std::vector<float> recovery_remaining;
+    std::vector<std::uint16_t> arrests_today; // arrests this officer made since local midnight
+
     std::size_t size() const noexcept { return kind.size(); }
 
     // How many agents are of kind k (a scan: for setup and checks, not for hot loops).

@@ -6,6 +6,7 @@
 
 #include "../core/rng.hpp"
 #include "model_config.hpp"
+#include "region_controls.hpp"
 #include "world.hpp"
 
 #include <cstdint>
@@ -17,11 +18,27 @@ struct TickContext {
     const CounterRng& rng; // the region's view of the run's generator
     std::uint32_t tick;
     double news = 0.0; // N: news of activity in other regions, received last tick (news phase)
+    // What the timeline set for this tick (force level, curfew, comms, ...); null in Model I's
+    // unit tests, which then see the defaults.
+    const RegionControls* controls = nullptr;
+    // M: the region's mobilisation signal (share of citizens active), computed at the end of the
+    // last tick and already multiplied by the comms availability (rules/communications.hpp).
+    double mobilisation = 0.0;
 };
 
+// What happened during a tick, summed over the agents (flows; integer sums, so independent of the
+// thread count).
 struct TickTally {
     std::int64_t arrests = 0;
     std::int64_t releases = 0;
+    std::int64_t protesters_killed = 0;
+    std::int64_t bystanders_killed = 0;
+    std::int64_t citizens_wounded = 0;
+    std::int64_t police_killed = 0;
+    std::int64_t police_wounded = 0;
+    std::int64_t military_killed = 0;
+    std::int64_t military_wounded = 0;
+    double damage_usd = 0.0; // summed per site in site order
 };
 
 // Whether free citizen a, standing where it stands, decides to be active: G - N > T with C and A

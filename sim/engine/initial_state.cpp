@@ -61,7 +61,7 @@ World build_world(const ModelConfig& config, const CounterRng& rng) {
     const Torus torus(config.grid.width, config.grid.height);
     const Neighbourhood vision(config.vision.shape, config.vision.radius,
                                config.vision.include_own_cell);
-    World w{torus, vision, Tiling(torus, tile_min_side(config, vision)), {}, {}, {}, 0.0};
+    World w{torus, vision, Tiling(torus, tile_min_side(config, vision)), {}, {}, {}, 0.0, {}};
 
     const std::int64_t cells = torus.cells();
     const std::vector<std::uint8_t> kind = lay_out(config, rng, cells);

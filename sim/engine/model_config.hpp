@@ -4,10 +4,16 @@
 
 #include "../core/neighbourhood.hpp"
 #include "../core/schedule.hpp"
+#include "../rules/casualties.hpp"
 #include "../rules/citizen.hpp"
+#include "../rules/communications.hpp"
 #include "../rules/forces.hpp"
+#include "../rules/gathering.hpp"
+#include "../rules/hardship.hpp"
 #include "../rules/jail.hpp"
 #include "../rules/movement.hpp"
+#include "../rules/sites.hpp"
+#include "../rules/violence.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -47,6 +53,12 @@ struct LegitimacyFeedbackParams {
     double arrest_sensitivity = 0.0;
     // Fraction of the gap between L and the level last set by the timeline closed per tick.
     double recovery = 0.0;
+    // dL per tick per unit of citizens killed by the state in the tick, as a fraction of the
+    // region's citizens (MECHANISMS.md §3c: killings weigh more than arrests).
+    double killing_sensitivity = 0.0;
+    // dL per tick per unit of violence by rioters in the tick (police killed or wounded, as a
+    // fraction of the region's citizens): may be negative (violence raises L).
+    double violence_sensitivity = 0.0;
 };
 
 struct LegitimacyParams {
@@ -76,6 +88,40 @@ struct ActivationParams {
     TilingMode tiling = TilingMode::automatic;
 };
 
+// Calendar time as the rules see it (MODEL.md §3.1): filled by the scenario loader from the
+// calendar and the region's zone; tick_seconds 0 = no calendar (Model I's periods).
+struct ClockParams {
+    std::int64_t tick_seconds = 0;
+    std::int64_t start_second_of_day = 0; // local time of day at the start of tick 1
+
+    bool enabled() const noexcept { return tick_seconds > 0; }
+    // Local time of day, in seconds, at the start of tick t >= 1 (0 without a calendar).
+    std::int64_t second_of_day(std::uint32_t t) const noexcept {
+        if (tick_seconds <= 0) {
+            return 0;
+        }
+        const std::int64_t s =
+            start_second_of_day + (static_cast<std::int64_t>(t) - 1) * tick_seconds;
+        return ((s % 86400) + 86400) % 86400;
+    }
+    // Local days since the start of tick 1's day in which tick t starts (0 without a calendar).
+    std::int64_t day(std::uint32_t t) const noexcept {
+        if (tick_seconds <= 0) {
+            return 0;
+        }
+        const std::int64_t s =
+            start_second_of_day + (static_cast<std::int64_t>(t) - 1) * tick_seconds;
+        return s >= 0 ? s / 86400 : -((-s + 86399) / 86400);
+    }
+};
+
+// Persons per agent (MODEL.md §3.10), as the rules see it: thresholds given in persons (the
+// organised group's size, contingents, capacities) are converted with it. Filled by the loader
+// from `scale:`; 1 = Model I.
+struct ScaleParams {
+    double persons_per_agent = 1.0;
+};
+
 struct ModelConfig {
     GridParams grid;
     PopulationParams population;
@@ -89,6 +135,15 @@ struct ModelConfig {
     LegitimacyParams legitimacy;
     ActivationParams activation;
     NewsEffectParams news;
+    // The January 2022 rules (MODEL.md §3), each off by default.
+    ClockParams clock;
+    ScaleParams scale;
+    HardshipParams hardship;
+    ViolenceParams violence;
+    GatheringParams gathering;
+    CasualtyParams casualties;
+    SitesParams sites;
+    MobilisationParams mobilisation;
 };
 
 } // namespace unrest

@@ -14,9 +14,13 @@ namespace unrest {
 // The phases of a tick, in the order they run (MODEL.md §2, Schedule; sim/engine/phases/).
 enum class Phase : std::uint8_t {
     timeline,
+    crowd,
     deployment,
+    forces,
     jail_countdown,
     activation,
+    confrontation,
+    sites,
     legitimacy,
     news,
     observe,
@@ -24,7 +28,8 @@ enum class Phase : std::uint8_t {
 };
 inline constexpr std::size_t phase_count = static_cast<std::size_t>(Phase::count_);
 inline constexpr std::array<const char*, phase_count> phase_names = {
-    "timeline", "deployment", "jail_countdown", "activation", "legitimacy", "news", "observe"};
+    "timeline",      "crowd", "deployment", "forces", "jail_countdown", "activation",
+    "confrontation", "sites", "legitimacy", "news",   "observe"};
 
 class PhaseProfile {
 public:

@@ -40,6 +40,8 @@ struct RegionControls {
     // a cop_density change starts from while cop_density is empty.
     double initial_cop_density = 0.0;
     std::vector<ContingentPresence> contingents;
+    // Share of the police on duty ordered off the streets (`police_withdrawal` events), in [0, 1].
+    double police_ordered_off = 0.0;
 };
 
 } // namespace unrest

@@ -3,11 +3,16 @@
 #include "activation.hpp"
 #include "initial_state.hpp"
 #include "phases/activation.hpp"
+#include "phases/confrontation.hpp"
+#include "phases/crowd.hpp"
 #include "phases/deployment.hpp"
+#include "phases/forces.hpp"
 #include "phases/jail_countdown.hpp"
 #include "phases/legitimacy.hpp"
+#include "phases/mobilisation.hpp"
 #include "phases/news.hpp"
 #include "phases/observe.hpp"
+#include "phases/sites.hpp"
 #include "phases/timeline.hpp"
 
 #include <algorithm>
@@ -42,7 +47,8 @@ std::vector<Region> build_regions(const SimulationSpec& spec, const CounterRng& 
         World w = detail::build_world(s.config, view);
         const std::int64_t citizens = w.pop.count(Kind::citizen);
         const double legitimacy = w.legitimacy;
-        regions.push_back(Region{s.name, s.config, view, std::move(w), citizens, legitimacy, 0.0});
+        regions.push_back(Region{s.name, s.config, view, std::move(w), citizens, legitimacy, 0.0,
+                                 0.0, std::vector<SiteState>(s.config.sites.sites.size()), 0, 0.0});
     }
     return regions;
 }
@@ -110,39 +116,62 @@ const std::vector<TickRecord>& Simulation::step_regions() {
             regions_[r].world.legitimacy = std::clamp(controls_[r].legitimacy, 0.0, 1.0);
         }
     }
-    // (issue 8: hardship from the fuel price goes here.)
+    // The region's context for this tick: what the timeline set, the signals of the last tick.
+    const auto context = [&](std::size_t r) {
+        const Region& g = regions_[r];
+        return detail::TickContext{g.config, g.rng, tick, g.news, &controls_[r], g.mobilisation};
+    };
+    {
+        ScopedPhaseTimer timer(profile_, Phase::crowd);
+        for (std::size_t r = 0; r < n; ++r) {
+            phases::prepare_crowd(regions_[r], context(r));
+        }
+    }
     {
         ScopedPhaseTimer timer(profile_, Phase::deployment);
         for (std::size_t r = 0; r < n; ++r) {
-            Region& g = regions_[r];
-            phases::deploy(g.world, {g.config, g.rng, tick}, controls_[r]);
+            phases::deploy(regions_[r].world, context(r), controls_[r]);
+        }
+    }
+    {
+        ScopedPhaseTimer timer(profile_, Phase::forces);
+        for (std::size_t r = 0; r < n; ++r) {
+            phases::deploy_forces(regions_[r], context(r), controls_[r], tally[r], events_);
         }
     }
     {
         ScopedPhaseTimer timer(profile_, Phase::jail_countdown);
         for (std::size_t r = 0; r < n; ++r) {
-            Region& g = regions_[r];
-            tally[r].releases += phases::count_down_jail(g.world, {g.config, g.rng, tick});
+            tally[r].releases += phases::count_down_jail(regions_[r].world, context(r));
         }
     }
     {
         ScopedPhaseTimer timer(profile_, Phase::activation);
         for (std::size_t r = 0; r < n; ++r) {
-            Region& g = regions_[r];
-            const detail::TickTally acted =
-                phases::activate(g.world, {g.config, g.rng, tick, g.news});
+            const detail::TickTally acted = phases::activate(regions_[r].world, context(r));
             tally[r].arrests += acted.arrests;
             tally[r].releases += acted.releases;
         }
     }
-    // (issue 8: casualties and sites go here.)
+    {
+        ScopedPhaseTimer timer(profile_, Phase::confrontation);
+        for (std::size_t r = 0; r < n; ++r) {
+            phases::confront(regions_[r], context(r), tally[r], events_);
+        }
+    }
+    {
+        ScopedPhaseTimer timer(profile_, Phase::sites);
+        for (std::size_t r = 0; r < n; ++r) {
+            phases::attack_sites(regions_[r], context(r), tally[r], events_);
+        }
+    }
     {
         ScopedPhaseTimer timer(profile_, Phase::legitimacy);
         for (std::size_t r = 0; r < n; ++r) {
             const Region& g = regions_[r];
             controls_[r].legitimacy = phases::legitimacy_after_feedback(
-                controls_[r].legitimacy, g.legitimacy_set, g.config.legitimacy.feedback,
-                tally[r].arrests, g.citizens);
+                controls_[r].legitimacy, g.legitimacy_set, g.config.legitimacy.feedback, tally[r],
+                g.citizens);
         }
     }
     {
@@ -163,15 +192,18 @@ const std::vector<TickRecord>& Simulation::step_regions() {
                 regions_[r].news = news[r];
             }
         }
+        for (std::size_t r = 0; r < n; ++r) {
+            regions_[r].mobilisation = phases::mobilisation_signal(regions_[r], controls_[r]);
+        }
     }
     {
         ScopedPhaseTimer timer(profile_, Phase::observe);
         for (std::size_t r = 0; r < n; ++r) {
-            const Region& g = regions_[r];
-            records_[r] =
-                phases::observe(g.world, tick_, static_cast<int>(r), controls_[r], g.news);
-            records_[r].arrests = tally[r].arrests;
-            records_[r].releases = tally[r].releases;
+            Region& g = regions_[r];
+            g.detained += tally[r].arrests;
+            g.damage_usd_total += tally[r].damage_usd;
+            records_[r] = phases::observe(g, tick_, static_cast<int>(r), controls_[r]);
+            phases::record_flows(tally[r], records_[r]);
         }
     }
     profile_.count_tick();
@@ -182,15 +214,13 @@ std::vector<TickRecord> Simulation::observe_regions() const {
     std::vector<TickRecord> out;
     out.reserve(regions_.size());
     for (std::size_t r = 0; r < regions_.size(); ++r) {
-        out.push_back(phases::observe(regions_[r].world, tick_, static_cast<int>(r), controls_[r],
-                                      regions_[r].news));
+        out.push_back(phases::observe(regions_[r], tick_, static_cast<int>(r), controls_[r]));
     }
     return out;
 }
 
 TickRecord Simulation::observe() const {
-    return phases::observe(regions_.front().world, tick_, 0, controls_.front(),
-                           regions_.front().news);
+    return phases::observe(regions_.front(), tick_, 0, controls_.front());
 }
 
 } // namespace unrest

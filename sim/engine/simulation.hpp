@@ -6,6 +6,7 @@
 #include "event_record.hpp"
 #include "model_config.hpp"
 #include "phase_profile.hpp"
+#include "region.hpp"
 #include "region_controls.hpp"
 #include "schedule_events.hpp"
 #include "simulation_spec.hpp"
@@ -18,17 +19,6 @@
 #include <vector>
 
 namespace unrest {
-
-// One region's run state.
-struct Region {
-    std::string name;
-    ModelConfig config;
-    CounterRng rng; // the seed's generator, viewed for this region (CounterRng::for_region)
-    World world;
-    std::int64_t citizens = 0;   // citizens in the region (fixed for life)
-    double legitimacy_set = 0.0; // L as last set by the timeline (feedback recovers towards it)
-    double news = 0.0;           // N computed at the end of the last tick, read during this one
-};
 
 class Simulation {
 public:

@@ -29,15 +29,37 @@ struct TickRecord {
     std::int64_t police_withdrawn = 0; // police off the grid: in reserve, withdrawn or ordered off
     std::int64_t military = 0;         // military on duty (issue 8: contingents)
     std::int64_t military_withdrawn = 0; // military not (or no longer) deployed
+    std::int64_t military_injured = 0;   // (rules/casualties)
+    std::int64_t military_dead = 0;      // (rules/casualties)
 
     // Flows during the tick.
     std::int64_t arrests = 0;  // arrests made during this tick
     std::int64_t releases = 0; // citizens released from jail during this tick
+    std::int64_t detained = 0; // arrests since the start of the run (cumulative)
+    // Casualties during the tick (rules/casualties.hpp, MODEL.md §3.5).
+    std::int64_t protesters_killed = 0; // active or violent citizens killed
+    std::int64_t bystanders_killed = 0; // quiet citizens killed
+    std::int64_t citizens_wounded = 0;  // citizens injured
+    std::int64_t police_killed = 0;
+    std::int64_t police_wounded = 0;
+    std::int64_t military_killed = 0;
+    std::int64_t military_wounded = 0;
+
+    // Sites (rules/sites.hpp, MODEL.md §3.7): money is in US dollars, not scaled by persons.
+    double damage_usd = 0.0;         // damage done during the tick
+    double damage_usd_total = 0.0;   // damage since the start of the run
+    std::int64_t sites_attacked = 0; // sites damaged at least once since the start
+    std::int64_t sites_seized = 0;   // sites seized (or burned) since the start
+    std::int64_t sites_burned = 0;   // sites burned since the start
+    std::int64_t armed = 0;          // free citizens carrying firearms (seized weapons shops)
 
     // Region state during the tick.
-    double legitimacy = 0.0; // L in force during this tick
-    double comms = 1.0;      // availability of internet and mobile, in [0, 1]
-    double news = 0.0;       // news of activity elsewhere received this tick (0 with one region)
+    double legitimacy = 0.0;  // L in force during this tick
+    double comms = 1.0;       // availability of internet and mobile, in [0, 1]
+    double news = 0.0;        // news of activity elsewhere received this tick (0 with one region)
+    double fuel_price = 0.0;  // fuel price in force (currency per litre; 0 before any price event)
+    double force_level = 0.0; // 0 arrests only, 1 less-lethal, 2 lethal (ForceLevel)
+    double curfew = 0.0;      // 1 while a curfew is in force
 };
 
 } // namespace unrest

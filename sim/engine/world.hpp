@@ -8,6 +8,8 @@
 #include "../core/population.hpp"
 #include "../core/tiling.hpp"
 
+#include <vector>
+
 namespace unrest {
 
 struct World {
@@ -18,6 +20,8 @@ struct World {
     CellLists lists;   // agents standing in each cell (jailed citizens per the jail placement)
     CountField seen;   // cops and actives within vision of each cell
     double legitimacy; // L in force this tick
+    // Attraction of each cell for gathering crowds (rules/gathering.hpp); empty = no gathering.
+    std::vector<float> attraction;
 };
 
 } // namespace unrest

@@ -6,10 +6,19 @@
 //             active -> jailed           arrest
 //             active -> quiet            arrest with a jail term of 0 (integer draws)
 //             jailed -> quiet            release
-//             violent, injured, dead     issue 8 (MODEL.md §3.4) adds their changes
+//             quiet, active <-> violent  the violence rule (rules/violence.hpp, MODEL.md §3.4)
+//             violent -> jailed          arrest of a violent citizen
+//             quiet, active, violent -> injured, dead
+//                                        casualties (rules/casualties.hpp, §3.5); a quiet citizen
+//                                        hit is a bystander
+//             injured -> quiet           healed: back on the grid
+//             injured -> dead            died of wounds
 //   police, military:
-//             on_duty <-> withdrawn      deployment (the cop schedule, contingents)
-//             injured, dead              issue 8 (MODEL.md §3.5) adds their changes
+//             on_duty <-> withdrawn      deployment (the cop schedule, contingents, orders,
+//                                        withdrawal when overwhelmed: rules/forces.hpp)
+//             on_duty -> injured, dead   casualties (rules/casualties.hpp, MODEL.md §3.5)
+//             injured -> withdrawn       healed: back in reserve, deployed again by deployment
+//             injured -> dead            died of wounds
 #pragma once
 
 #include "../core/agent_kind.hpp"
@@ -51,9 +60,26 @@ inline constexpr StateSet force_states =
 inline constexpr TransitionTable citizen_changes = changes({{State::quiet, State::active},
                                                             {State::active, State::quiet},
                                                             {State::active, State::jailed},
-                                                            {State::jailed, State::quiet}});
-inline constexpr TransitionTable force_changes =
-    changes({{State::on_duty, State::withdrawn}, {State::withdrawn, State::on_duty}});
+                                                            {State::jailed, State::quiet},
+                                                            {State::quiet, State::violent},
+                                                            {State::active, State::violent},
+                                                            {State::violent, State::active},
+                                                            {State::violent, State::quiet},
+                                                            {State::violent, State::jailed},
+                                                            {State::quiet, State::injured},
+                                                            {State::active, State::injured},
+                                                            {State::violent, State::injured},
+                                                            {State::quiet, State::dead},
+                                                            {State::active, State::dead},
+                                                            {State::violent, State::dead},
+                                                            {State::injured, State::quiet},
+                                                            {State::injured, State::dead}});
+inline constexpr TransitionTable force_changes = changes({{State::on_duty, State::withdrawn},
+                                                          {State::withdrawn, State::on_duty},
+                                                          {State::on_duty, State::injured},
+                                                          {State::on_duty, State::dead},
+                                                          {State::injured, State::withdrawn},
+                                                          {State::injured, State::dead}});
 
 inline constexpr std::array<StateSet, kind_count> states_by_kind = {
     citizen_states, // citizen

@@ -34,6 +34,27 @@ KeyCheck scenario_key_check(const std::string& path) {
     return known.empty() ? KeyCheck() : one_of_keys(std::move(known));
 }
 
+// What every model needs to know of the scenario's calendar and scale: the tick's duration and
+// the local time of day at which tick 1 starts in its region's zone, and persons per agent.
+ClockParams clock_of(const Calendar& c, std::int32_t utc_offset_minutes) {
+    ClockParams clock;
+    if (c.enabled) {
+        clock.tick_seconds = c.tick_seconds;
+        const std::int64_t local = c.start + std::int64_t{utc_offset_minutes} * 60;
+        clock.start_second_of_day = ((local % 86400) + 86400) % 86400;
+    }
+    return clock;
+}
+
+void give_models_clock_and_scale(Scenario& s) {
+    s.model.clock = clock_of(s.calendar, s.calendar.utc_offset_minutes);
+    s.model.scale.persons_per_agent = s.scale.persons_per_agent;
+    for (RegionSpec& region : s.regions) {
+        region.model.clock = clock_of(s.calendar, region.utc_offset_minutes);
+        region.model.scale.persons_per_agent = s.scale.persons_per_agent;
+    }
+}
+
 // The blocks in document order (sim/scenario/blocks/), then the checks that span the model's
 // blocks; each region's model is checked by the regions block as it is read.
 Scenario read_scenario(const YamlReader& r, const YAML::Node& tree) {
@@ -58,6 +79,7 @@ Scenario read_scenario(const YamlReader& r, const YAML::Node& tree) {
     if (!model_checked) {
         check_model(r, fields, s.model, s.run.ticks);
     }
+    give_models_clock_and_scale(s);
     return s;
 }
 

@@ -24,8 +24,8 @@ inline World make_world(const ModelConfig& config, std::vector<Placement> agents
     const Torus torus(config.grid.width, config.grid.height);
     const Neighbourhood vision(config.vision.shape, config.vision.radius,
                                config.vision.include_own_cell);
-    World w{torus, vision,    Tiling(torus, detail::tile_min_side(config, vision)), {}, {},
-            {},    legitimacy};
+    World w{torus,      vision, Tiling(torus, detail::tile_min_side(config, vision)), {}, {}, {},
+            legitimacy, {}};
     std::stable_partition(agents.begin(), agents.end(),
                           [](const Placement& p) { return p.state != State::on_duty; });
     Population& pop = w.pop;

@@ -26,7 +26,7 @@ TEST(AgentStates, EachKindHasItsOwnStates) {
     }
 }
 
-TEST(AgentStates, ModelOneChangesAndNoOthers) {
+TEST(AgentStates, DeclaredChangesAndNoOthers) {
     int allowed = 0;
     for (std::size_t k = 0; k < kind_count; ++k) {
         for (std::size_t f = 0; f < state_count; ++f) {
@@ -41,13 +41,21 @@ TEST(AgentStates, ModelOneChangesAndNoOthers) {
             }
         }
     }
-    EXPECT_EQ(allowed, 4 + 2 + 2); // citizen 4, police 2, military 2
+    // citizen: Model I's 4, violence 5, casualties 6, healing 2; each force: deployment 2,
+    // casualties 2, healing 2.
+    EXPECT_EQ(allowed, 17 + 6 + 6);
     EXPECT_TRUE(may_change(Kind::citizen, State::quiet, State::active));
     EXPECT_TRUE(may_change(Kind::citizen, State::active, State::quiet));
     EXPECT_TRUE(may_change(Kind::citizen, State::active, State::jailed));
     EXPECT_TRUE(may_change(Kind::citizen, State::jailed, State::quiet));
     EXPECT_FALSE(may_change(Kind::citizen, State::quiet, State::jailed)); // only actives arrested
     EXPECT_FALSE(may_change(Kind::citizen, State::jailed, State::active));
+    EXPECT_FALSE(may_change(Kind::citizen, State::jailed, State::violent)); // jail comes first
+    EXPECT_FALSE(may_change(Kind::citizen, State::dead, State::quiet));     // death is final
+    EXPECT_FALSE(may_change(Kind::police, State::dead, State::on_duty));
+    EXPECT_FALSE(may_change(Kind::police, State::injured, State::on_duty)); // via the reserve
+    EXPECT_TRUE(may_change(Kind::citizen, State::violent, State::jailed));
+    EXPECT_TRUE(may_change(Kind::citizen, State::quiet, State::dead)); // a bystander
     EXPECT_TRUE(may_change(Kind::police, State::on_duty, State::withdrawn));
     EXPECT_TRUE(may_change(Kind::police, State::withdrawn, State::on_duty));
     EXPECT_FALSE(may_change(Kind::police, State::on_duty, State::active));

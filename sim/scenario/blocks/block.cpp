@@ -9,11 +9,13 @@ namespace unrest::detail {
 
 const std::vector<Block>& scenario_blocks() {
     static const std::vector<Block> blocks{
-        run_block(),          calendar_block(), grid_block(),       population_block(),
-        vision_block(),       citizen_block(),  arrest_block(),     jail_block(),
-        movement_block(),     cops_block(),     legitimacy_block(), activation_block(),
-        news_effect_block(),  analysis_block(), scale_block(),      regions_block(),
-        news_weights_block(), timeline_block(),
+        run_block(),          calendar_block(),   grid_block(),       population_block(),
+        vision_block(),       citizen_block(),    arrest_block(),     jail_block(),
+        movement_block(),     cops_block(),       legitimacy_block(), activation_block(),
+        news_effect_block(),  hardship_block(),   violence_block(),   gathering_block(),
+        mobilisation_block(), casualties_block(), sites_block(),      military_block(),
+        analysis_block(),     scale_block(),      regions_block(),    news_weights_block(),
+        timeline_block(),
     };
     return blocks;
 }

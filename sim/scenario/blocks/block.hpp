@@ -93,6 +93,13 @@ const Block& cops_block();         // cops
 const Block& legitimacy_block();   // legitimacy (and legitimacy.feedback)
 const Block& activation_block();   // activation
 const Block& news_effect_block();  // news: kappa and eta per model; rows and printing of weights
+const Block& hardship_block();     // hardship (price shock -> hardship)
+const Block& violence_block();     // violence (threshold, crowd gate, organised group)
+const Block& gathering_block();    // gathering (movement toward focal sites)
+const Block& mobilisation_block(); // mobilisation (the signal beyond vision, cut by comms)
+const Block& casualties_block();   // casualties (both sides)
+const Block& sites_block();        // sites (positions from coordinates, values, defence)
+const Block& military_block();     // military (how contingents act)
 const Block& analysis_block();     // analysis
 const Block& scale_block();        // scale
 const Block& regions_block();      // regions

@@ -1,0 +1,32 @@
+// One region's run state: its world, its parameters, its view of the generator and what the
+// January 2022 rules keep between ticks (sites, running totals).
+#pragma once
+
+#include "../core/rng.hpp"
+#include "../rules/sites.hpp"
+#include "model_config.hpp"
+#include "world.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace unrest {
+
+struct Region {
+    std::string name;
+    ModelConfig config;
+    CounterRng rng; // the seed's generator, viewed for this region (CounterRng::for_region)
+    World world;
+    std::int64_t citizens = 0;   // citizens in the region (fixed for life)
+    double legitimacy_set = 0.0; // L as last set by the timeline (feedback recovers towards it)
+    double news = 0.0;           // N computed at the end of the last tick, read during this one
+    // M: share of the region's citizens active at the end of the last tick, times comms
+    // (rules/communications.hpp), read during this one.
+    double mobilisation = 0.0;
+    std::vector<SiteState> sites; // one per config.sites.sites, in that order
+    std::int64_t detained = 0;    // arrests since the start (agents)
+    double damage_usd_total = 0.0;
+};
+
+} // namespace unrest

@@ -1,0 +1,23 @@
+// military: how contingents act (rules/forces.hpp; MODEL.md §3.6)
+#include "block.hpp"
+
+namespace unrest::detail {
+
+namespace {
+
+std::vector<ParameterDoc> rows() {
+    return {};
+}
+
+void read_model(const ReadContext& /*ctx*/, ModelConfig& /*model*/) {}
+
+void print_model(const ModelConfig& /*model*/, YAML::Node& /*parent*/) {}
+
+} // namespace
+
+const Block& military_block() {
+    static const Block block{"military", rows, read_model, print_model, nullptr, nullptr};
+    return block;
+}
+
+} // namespace unrest::detail
