@@ -50,6 +50,9 @@ struct MilitaryParams {
     // Agents to reserve for contingents, persons (the largest total the timeline may deploy at
     // once); set by the loader from the timeline's contingent events.
     std::int64_t reserve = 0;
+    // Deterrence by presence (MECHANISMS.md §8a): a soldier on duty within vision counts as this
+    // many police in the citizen's C. 0 (the default) = soldiers are not counted.
+    double deterrence = 0.0;
 };
 
 } // namespace unrest
