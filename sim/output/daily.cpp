@@ -17,6 +17,9 @@ std::vector<std::string> daily_columns() {
     for (const Metric& metric : metrics) {
         columns.emplace_back(metric.name);
     }
+    for (const Metric& metric : daily_peaks) {
+        columns.emplace_back(metric.name);
+    }
     return columns;
 }
 
@@ -116,6 +119,9 @@ void DailyAccumulator::add(std::span<const TickRecord> records) {
             open.day = day;
             open.first = record.tick;
             for (const Metric& metric : metrics) {
+                open.reductions.emplace_back(metric);
+            }
+            for (const Metric& metric : daily_peaks) {
                 open.reductions.emplace_back(metric);
             }
             days.open = std::move(open);

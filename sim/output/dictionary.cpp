@@ -29,7 +29,8 @@ ordered_json metric_column_json(const Metric& m) {
 }
 
 template <typename Keys>
-ordered_json columns_json(const Keys& keys, bool calendar, bool with_metrics) {
+ordered_json columns_json(const Keys& keys, bool calendar, bool with_metrics,
+                          bool with_daily_peaks = false) {
     ordered_json columns = ordered_json::array();
     for (const KeyColumn& key : keys) {
         if (key.name != "time" || calendar) {
@@ -38,6 +39,11 @@ ordered_json columns_json(const Keys& keys, bool calendar, bool with_metrics) {
     }
     if (with_metrics) {
         for (const Metric& m : metrics) {
+            columns.push_back(metric_column_json(m));
+        }
+    }
+    if (with_daily_peaks) {
+        for (const Metric& m : daily_peaks) {
             columns.push_back(metric_column_json(m));
         }
     }
@@ -81,7 +87,7 @@ nlohmann::ordered_json dictionary_json(const OutputLayout& layout) {
         files.push_back(file_json("daily.csv",
                                   "one row per region and local calendar day; each metric "
                                   "reduced over the day's ticks by its daily reduction",
-                                  columns_json(daily_key_columns, calendar, true)));
+                                  columns_json(daily_key_columns, calendar, true, true)));
     }
     files.push_back(file_json("events.csv", "every timeline event applied, in order",
                               columns_json(events_columns_doc, calendar, false)));

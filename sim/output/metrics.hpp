@@ -139,6 +139,18 @@ inline constexpr std::array metrics{
            Reduction::max, AcrossRegions::mean, false, &TickRecord::curfew},
 };
 
+// Columns of daily.csv only, after the metrics: the same fields reduced another way (the day's
+// largest crowd, MODEL.md §4 and issue 8's daily outputs).
+inline constexpr std::array daily_peaks{
+    Metric{"active_peak", "persons",
+           "the largest number of active citizens at the end of a tick "
+           "of the day",
+           Reduction::max, AcrossRegions::sum, true, &TickRecord::active},
+    Metric{"violent_peak", "persons",
+           "the largest number of violent citizens at the end of a tick of the day", Reduction::max,
+           AcrossRegions::sum, true, &TickRecord::violent},
+};
+
 // The fields of TickRecord that are keys, not metrics.
 inline constexpr std::size_t tick_record_key_fields = 2; // tick, region
 

@@ -1,5 +1,5 @@
 // A disk that fills up during a run or a sweep (issue 6, item 5). The disk is a real one: a
-// 1 MiB tmpfs mounted for the test (root only; CI runs as root), filled with a filler file until
+// 4 MiB tmpfs mounted for the test (root only; CI runs as root), filled with a filler file until
 // only a little room is left. A sweep that runs out of room exits 1 with the reason, its manifest
 // says "failed", its journal holds whole rows only; once room is made, --resume finishes with a
 // runs.csv identical to an undisturbed sweep's, the runs that failed for want of room done again
@@ -18,7 +18,7 @@ class SmallDisk {
 public:
     explicit SmallDisk(const fs::path& where) : path_(where) {
         fs::create_directories(path_);
-        if (::mount("tmpfs", path_.c_str(), "tmpfs", 0, "size=1m") == 0) {
+        if (::mount("tmpfs", path_.c_str(), "tmpfs", 0, "size=4m") == 0) {
             mounted_ = true;
         } else {
             error_ = std::strerror(errno);

@@ -309,7 +309,8 @@ TEST(LegitimacyFeedback, ArrestsLowerLegitimacyAndOffChangesNothing) {
 
 TEST(Profile, NamesEveryPhaseInOrderAndSumsBelowTheWallTime) {
     EXPECT_EQ(std::vector<std::string>(phase_names.begin(), phase_names.end()),
-              (std::vector<std::string>{"timeline", "deployment", "jail_countdown", "activation",
+              (std::vector<std::string>{"timeline", "crowd", "deployment", "forces",
+                                        "jail_countdown", "activation", "confrontation", "sites",
                                         "legitimacy", "news", "observe"}));
     const auto t0 = std::chrono::steady_clock::now();
     Simulation sim(busy(60), 4);

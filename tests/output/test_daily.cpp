@@ -53,7 +53,9 @@ std::size_t column(std::string_view name) {
 
 TEST(Daily, HeaderIsTheKeysThenEveryMetric) {
     EXPECT_EQ(daily_csv_header().rfind("region,date,first_tick,last_tick,quiet,active,", 0), 0U);
-    EXPECT_EQ(daily_columns().size(), daily_key_columns.size() + metrics.size());
+    EXPECT_EQ(daily_columns().size(),
+              daily_key_columns.size() + metrics.size() + daily_peaks.size());
+    EXPECT_EQ(daily_columns().back(), "violent_peak");
 }
 
 TEST(Daily, ReductionsAreExactPerLocalDay) {

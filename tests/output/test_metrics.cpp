@@ -55,7 +55,11 @@ TEST(Metrics, NamesAreUniqueAndTheClassicOnesKept) {
 
 TEST(Metrics, FlowsAreSummedStocksTakeTheLastValue) {
     for (const Metric& m : metrics) {
-        const bool flow = m.name == "arrests" || m.name == "releases";
+        const std::set<std::string_view> flows{
+            "arrests",          "releases",      "protesters_killed", "bystanders_killed",
+            "citizens_wounded", "police_killed", "police_wounded",    "military_killed",
+            "military_wounded", "damage_usd"};
+        const bool flow = flows.contains(m.name);
         EXPECT_EQ(m.daily == Reduction::sum, flow) << m.name;
         if (m.name == "jailed" || m.name == "active" || m.name == "cops") {
             EXPECT_EQ(m.daily, Reduction::last) << m.name;

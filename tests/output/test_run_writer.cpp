@@ -73,9 +73,13 @@ TEST(RunWriter, WritesEveryFileInPersons) {
     }
     const std::string ts = read(dir.path / "timeseries.csv");
     // Counts are multiplied by 1000, legitimacy is not.
-    EXPECT_NE(ts.find("\n3,east,2022-01-03T00:00,17000,3000,0,0,0,0,2000,0,0,0,0,0,3000,0,0.75,1,0"
-                      "\n"),
-              std::string::npos)
+    // (quiet, active, violent, jailed, injured, dead, cops, police x3, military x4, arrests,
+    // releases, detained, casualty flows x7, damage x2, sites x3, armed, L, comms, news, fuel
+    // price, force level, curfew.)
+    EXPECT_NE(
+        ts.find("\n3,east,2022-01-03T00:00,17000,3000,0,0,0,0,2000,0,0,0,0,0,0,0,3000,0,0,0,0,"
+                "0,0,0,0,0,0,0,0,0,0,0,0.75,1,0,0,0,0\n"),
+        std::string::npos)
         << ts;
     EXPECT_EQ(std::count(ts.begin(), ts.end(), '\n'), 1 + 4 * 2);
     const std::string daily = read(dir.path / "daily.csv");

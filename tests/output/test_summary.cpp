@@ -43,12 +43,31 @@ TEST(Summary, CountsAndActivity) {
     const auto j = summarise(hand_made_run());
     EXPECT_EQ(j["ticks"], 6);
     EXPECT_EQ(j["citizens"], 200);
-    // Every metric that is not a flow, at the last tick, in registry order.
-    EXPECT_EQ(j["final"].dump(),
-              R"({"tick":6,"quiet":142,"active":51,"violent":0,"jailed":7,"injured":0,"dead":0,)"
-              R"("cops":9,"police_injured":0,"police_dead":0,"police_withdrawn":0,"military":0,)"
-              R"("military_withdrawn":0,"legitimacy":0.7,"comms":1.0,"news":0.0})");
-    EXPECT_EQ(j["totals"].dump(), R"({"arrests":10,"releases":3})");
+    // Every metric that is not a flow, at the last tick, in registry order (the leading ones here;
+    // the January 2022 metrics, all 0 in these records, follow).
+    std::string leading;
+    std::size_t count = 0;
+    for (const auto& [key, value] : j["final"].items()) {
+        if (++count <= 14) {
+            leading += key + "=" + value.dump() + " ";
+        }
+    }
+    EXPECT_EQ(leading, "tick=6 quiet=142 active=51 violent=0 jailed=7 injured=0 dead=0 cops=9 "
+                       "police_injured=0 police_dead=0 police_withdrawn=0 military=0 "
+                       "military_withdrawn=0 military_injured=0 ");
+    std::size_t not_flows = 1; // tick
+    std::size_t flows = 0;
+    for (const Metric& m : metrics) {
+        (m.daily == Reduction::sum ? flows : not_flows) += 1;
+    }
+    EXPECT_EQ(j["final"].size(), not_flows);
+    EXPECT_EQ(j["final"]["legitimacy"], 0.7);
+    EXPECT_EQ(j["final"]["comms"], 1.0);
+    EXPECT_EQ(j["final"]["news"], 0.0);
+    EXPECT_EQ(j["totals"].size(), flows);
+    EXPECT_EQ(j["totals"]["arrests"], 10);
+    EXPECT_EQ(j["totals"]["releases"], 3);
+    EXPECT_EQ(j["totals"]["police_killed"], 0);
     const auto& a = j["activity"];
     // Ticks 1..6 (tick 0 excluded): actives 5 + 60 + 70 + 50 + 8 + 51 = 244.
     EXPECT_EQ(a["mean_active_fraction"].get<double>(), 244.0 / 1200.0);
@@ -123,7 +142,8 @@ TEST(RunSummary, WholeRunCombinesRegionsAndEachRegionHasItsOwnBlock) {
     EXPECT_EQ(j["citizens"], 400);
     EXPECT_EQ(j["final"]["active"], 65);
     EXPECT_EQ(j["final"]["jailed"], 5);
-    EXPECT_EQ(j["totals"].dump(), R"({"arrests":7,"releases":1})");
+    EXPECT_EQ(j["totals"]["arrests"], 7);
+    EXPECT_EQ(j["totals"]["releases"], 1);
     // L weighted by citizens: (100 * 0.9 + 300 * 0.5) / 400.
     EXPECT_EQ(j["final"]["legitimacy"].get<double>(), (100 * 0.9 + 300 * 0.5) / 400);
     EXPECT_EQ(j["outbursts"]["count"], 1); // 65 actives > 50 overall
@@ -135,7 +155,8 @@ TEST(RunSummary, WholeRunCombinesRegionsAndEachRegionHasItsOwnBlock) {
     EXPECT_EQ(almaty["time_zone"], "+06:00");
     EXPECT_EQ(almaty["citizens"], 100);
     EXPECT_EQ(almaty["final"]["legitimacy"], 0.9);
-    EXPECT_EQ(almaty["totals"].dump(), R"({"arrests":2,"releases":0})");
+    EXPECT_EQ(almaty["totals"]["arrests"], 2);
+    EXPECT_EQ(almaty["totals"]["releases"], 0);
     EXPECT_EQ(almaty["outbursts"]["count"], 1);
     EXPECT_FALSE(almaty["outbursts"].contains("definition"));
     const auto& aktobe = j["regions"]["Aktobe, west"];

@@ -19,8 +19,11 @@ OutputLayout one_region(std::string name = "main") {
 TEST(Timeseries, HeaderIsTheKeysThenEveryMetric) {
     EXPECT_EQ(timeseries_csv_header(false),
               "tick,region,quiet,active,violent,jailed,injured,dead,cops,police_injured,"
-              "police_dead,police_withdrawn,military,military_withdrawn,arrests,releases,"
-              "legitimacy,comms,news");
+              "police_dead,police_withdrawn,military,military_withdrawn,military_injured,"
+              "military_dead,arrests,releases,detained,protesters_killed,bystanders_killed,"
+              "citizens_wounded,police_killed,police_wounded,military_killed,military_wounded,"
+              "damage_usd,damage_usd_total,sites_attacked,sites_seized,sites_burned,armed,"
+              "legitimacy,comms,news,fuel_price,force_level,curfew");
     EXPECT_EQ(timeseries_csv_header(true).rfind("tick,region,time,quiet,", 0), 0U);
     EXPECT_EQ(timeseries_columns(false).size(), 2 + metrics.size());
     EXPECT_EQ(timeseries_columns(true).size(), 3 + metrics.size());
@@ -39,10 +42,16 @@ TEST(Timeseries, WriterStreamsHeaderThenOneRowPerRegion) {
     writer.write(tick1);
     EXPECT_EQ(out.str(), timeseries_csv_header(false) +
                              "\n"
-                             "0,Almaty,1120,0,0,0,0,0,64,0,0,0,0,0,0,0,0.82,1,0\n"
-                             "0,\"Aktau, \"\"port\"\"\",10,0,0,0,0,0,1,0,0,0,0,0,0,0,0.5,1,0\n"
-                             "1,Almaty,1000,100,0,20,0,0,64,0,0,0,0,0,20,0,0.82,1,0\n"
-                             "1,\"Aktau, \"\"port\"\"\",9,1,0,0,0,0,1,0,0,0,0,0,0,0,1,1,0\n");
+                             "0,Almaty,1120,0,0,0,0,0,64,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,"
+                             "0,0,0.82,1,0,0,0,0\n"
+                             "0,\"Aktau, "
+                             "\"\"port\"\"\",10,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,"
+                             "0,0,0,0,0.5,1,0,0,0,0\n"
+                             "1,Almaty,1000,100,0,20,0,0,64,0,0,0,0,0,0,0,20,0,0,0,0,0,0,0,0,0,0,0,"
+                             "0,0,0,0,0.82,1,0,0,0,0\n"
+                             "1,\"Aktau, "
+                             "\"\"port\"\"\",9,1,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,"
+                             "0,0,0,1,1,0,0,0,0\n");
 }
 
 TEST(Timeseries, LocalTimeColumnWithACalendar) {
@@ -83,7 +92,7 @@ TEST(Timeseries, ClassicColumnsKeepTheirText) {
     EXPECT_EQ(std::stod(at("legitimacy")), record.legitimacy);
     EXPECT_EQ(at("legitimacy"), fmt::format("{}", record.legitimacy));
     EXPECT_EQ(timeseries_csv_row(classic(7, 1, 2, 3, 4, 5, 6, 0.1), "r"),
-              "7,r,1,2,0,3,0,0,4,0,0,0,0,0,5,6,0.1,1,0");
+              "7,r,1,2,0,3,0,0,4,0,0,0,0,0,0,0,5,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0.1,1,0,0,0,0");
 }
 
 TEST(Timeseries, LargeCountsAreIntegers) {
@@ -91,7 +100,8 @@ TEST(Timeseries, LargeCountsAreIntegers) {
     record.tick = 123456789012;
     record.quiet = 9007199254740993; // 2^53 + 1: would be rounded through a double
     EXPECT_EQ(timeseries_csv_row(record, "main"),
-              "123456789012,main,9007199254740993,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0");
+              "123456789012,main,9007199254740993,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,"
+              "0,0,0,0,0,0,1,0,0,0,0");
 }
 
 TEST(Timeseries, KeyColumnsMarkdownTable) {

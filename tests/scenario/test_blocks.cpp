@@ -213,7 +213,8 @@ TEST(ScenarioBlocks, BadRegions) {
     EXPECT_EQ(load_error(head + "regions:\n  - name: x\n    seed: 3\n"),
               "s.yaml:5:5: regions[0].seed: unknown key 'seed', expected one of: name, time_zone, "
               "grid, population, vision, citizen, arrest, jail, movement, cops, legitimacy, "
-              "activation, news");
+              "activation, news, hardship, violence, gathering, mobilisation, casualties, sites, "
+              "military");
     EXPECT_EQ(load_error(head + "regions:\n  - grid: {width: 3}\n"),
               "s.yaml:4:5: regions[0].name: expected a value for required key 'name', found "
               "none");

@@ -322,7 +322,8 @@ TEST(SweepSpec, MetricsAreSummaryPaths) {
     for (const char* setting : {"final.tick", "outbursts.threshold", "outbursts.definition"}) {
         EXPECT_EQ(std::find(names.begin(), names.end(), setting), names.end()) << setting;
     }
-    EXPECT_EQ(names.size(), 28U + 10U); // Model I's 28 and the 10 states added by issue 7
+    // Model I's 28, the 10 states added by issue 7, and issue 8's 19 metrics.
+    EXPECT_EQ(names.size(), 28U + 10U + 19U);
     SummaryAccumulator acc(AnalysisSettings{}, 1000);
     for (Tick t = 0; t <= 20; ++t) {
         TickRecord r;
