@@ -19,21 +19,52 @@ constexpr const char* origin_file = "--set";
 struct Site {
     int index = 0;
     std::string flag;
+    // A line of a file (`set:` under `base:`): errors point into it. Columns of the override text
+    // before `value_offset` map to the key's column, the rest to the value's.
+    std::string file;
+    int key_column = 0;
+    int value_column = 0;
+    int value_offset = 0;
 };
 
 struct Segment {
     std::string name;
     std::optional<std::size_t> index; // name[index]
-    bool region = false;              // a region's name after "regions" (regions.NAME.key)
-    std::string path;                 // the key path up to and including this segment
-    int column = 1;                   // 1-based, in the override string
+    bool region = false; // a list item named after its list: a region's name after "regions"
+                         // (regions.NAME.key) or an event's id after "timeline" (timeline.ID.key)
+    std::string path;    // the key path up to and including this segment
+    int column = 1;      // 1-based, in the override string
 };
 
 [[noreturn]] void fail(const Site& site, int column, const std::string& path, std::string message) {
     if (!site.flag.empty()) {
         throw ScenarioError(site.flag, 0, 0, path, std::move(message));
     }
+    if (!site.file.empty()) {
+        const int at = column < site.value_offset ? site.key_column + column - 1
+                                                  : site.value_column + column - site.value_offset;
+        throw ScenarioError(site.file, site.index, at, path, std::move(message));
+    }
     throw ScenarioError(origin_file, site.index, column, path, std::move(message));
+}
+
+// The keys an item of `timeline:` may have: the common ones (type, id, at, ...) and every event
+// type's own (the parameter table's timeline.TYPE.KEY rows).
+std::vector<std::string> timeline_item_keys() {
+    std::vector<std::string> keys;
+    const std::vector<std::string> common = known_keys("timeline");
+    for (const std::string& k : common) {
+        if (known_keys("timeline." + k).empty()) {
+            keys.push_back(k); // type, id, enabled, region, at, from, to
+        } else {
+            for (const std::string& own : known_keys("timeline." + k)) {
+                if (std::find(keys.begin(), keys.end(), own) == keys.end()) {
+                    keys.push_back(own);
+                }
+            }
+        }
+    }
+    return keys;
 }
 
 // Splits "a.b[2].c" into segments, checking each name against the parameter table.
@@ -55,18 +86,24 @@ std::vector<Segment> parse_path(const std::string& key, const Site& site) {
         if (seg.name.empty()) {
             fail(site, seg.column, path, fmt::format("expected a key name, found '{}'", key));
         }
-        if (table_path == "regions" && segments.size() == 1) {
-            // regions.NAME: a region of the file by its name; its keys next. The path is made
-            // "regions[INDEX]" by resolve_regions, as the reader writes it.
+        if ((table_path == "regions" || table_path == "timeline") && segments.size() == 1) {
+            // regions.NAME, timeline.ID: a region of the file by its name, an event by its id;
+            // its keys next. The path is made "regions[INDEX]" ("timeline[INDEX]") by
+            // resolve_named_items, as the reader writes it.
+            const bool regions = table_path == "regions";
             if (bracket != std::string::npos) {
                 fail(site, seg.column + static_cast<int>(bracket), path,
-                     fmt::format("expected a region by its name (regions.NAME.key), found '{}'",
-                                 text.substr(bracket)));
+                     regions ? fmt::format("expected a region by its name (regions.NAME.key), "
+                                           "found '{}'",
+                                           text.substr(bracket))
+                             : fmt::format("expected an event by its id (timeline.ID.key), "
+                                           "found '{}'",
+                                           text.substr(bracket)));
             }
             seg.region = true;
             seg.path = path;
-            table_path = "regions[]";
-            known = known_keys(table_path);
+            table_path = regions ? "regions[]" : "timeline[]";
+            known = regions ? known_keys(table_path) : timeline_item_keys();
             segments.push_back(seg);
             if (dot == std::string::npos) {
                 return segments;
@@ -116,18 +153,21 @@ std::vector<Segment> parse_path(const std::string& key, const Site& site) {
     }
 }
 
-// Gives the region named in `segments` (regions.NAME...) its index in the file: its path and the
-// paths after it become "regions[INDEX]...". An error when the file has no region of that name.
-void resolve_regions(const YAML::Node& root, std::vector<Segment>& segments, const Site& site) {
+// Gives the region named in `segments` (regions.NAME...), or the event with the id
+// (timeline.ID...), its index in the file: its path and the paths after it become
+// "regions[INDEX]..." ("timeline[INDEX]..."). An error when the file has no such item.
+void resolve_named_items(const YAML::Node& root, std::vector<Segment>& segments, const Site& site) {
     if (segments.size() < 2 || !segments[1].region) {
         return;
     }
     const Segment& seg = segments[1];
-    const YAML::Node list = root.IsMap() ? root["regions"] : YAML::Node();
+    const bool regions = segments[0].name == "regions";
+    const char* name_key = regions ? "name" : "id";
+    const YAML::Node list = root.IsMap() ? root[segments[0].name] : YAML::Node();
     std::vector<std::string> names;
     if (list.IsDefined() && list.IsSequence()) {
         for (std::size_t i = 0; i < list.size(); ++i) {
-            const YAML::Node name = list[i].IsMap() ? list[i]["name"] : YAML::Node();
+            const YAML::Node name = list[i].IsMap() ? list[i][name_key] : YAML::Node();
             names.push_back(name.IsDefined() && name.IsScalar() ? name.Scalar() : std::string());
         }
     }
@@ -135,18 +175,19 @@ void resolve_regions(const YAML::Node& root, std::vector<Segment>& segments, con
     if (found == names.end()) {
         std::string known;
         for (const std::string& n : names) {
-            known += (known.empty() ? "" : ", ") + n;
+            if (!n.empty()) {
+                known += (known.empty() ? "" : ", ") + n;
+            }
         }
+        const char* what = regions ? "the name of a region" : "the id of a timeline event";
         fail(site, seg.column, seg.path,
-             names.empty() ? fmt::format("expected the name of a region of the file, found '{}' "
-                                         "(the file has no regions: list)",
-                                         seg.name)
-                           : fmt::format("expected the name of a region of the file ({}), found "
-                                         "'{}'",
-                                         known, seg.name));
+             known.empty()
+                 ? fmt::format("expected {} of the file, found '{}' (the file has no {})", what,
+                               seg.name, regions ? "regions: list" : "timeline event with an id")
+                 : fmt::format("expected {} of the file ({}), found '{}'", what, known, seg.name));
     }
     const std::string named = seg.path;
-    const std::string indexed = fmt::format("regions[{}]", found - names.begin());
+    const std::string indexed = fmt::format("{}[{}]", segments[0].name, found - names.begin());
     for (std::size_t s = 1; s < segments.size(); ++s) {
         segments[s].path = indexed + segments[s].path.substr(named.size());
     }
@@ -226,12 +267,12 @@ bool apply_override(YAML::Node& root, const std::string& text, const Site& site,
     if (!root.IsMap()) {
         return false;
     }
-    resolve_regions(root, path, site);
+    resolve_named_items(root, path, site);
     YAML::Node cur = root;
     for (std::size_t s = 0; s + 1 < path.size(); ++s) {
         if (path[s + 1].region) {
             const YAML::Node& view = cur;
-            cur.reset(view[path[s].name]); // the list of regions, checked by resolve_regions
+            cur.reset(view[path[s].name]); // the named list, checked by resolve_named_items
         } else if (path[s].region) {
             const YAML::Node& list = cur;
             cur.reset(list[*path[s].index]);
@@ -250,23 +291,45 @@ bool apply_override(YAML::Node& root, const std::string& text, const Site& site,
     } else {
         cur[last.name] = value;
     }
-    origins.push_back({path.back().path, site.index, value_column, site.flag});
+    if (!site.file.empty()) {
+        origins.push_back({path.back().path, site.index, site.value_column, "", site.file});
+    } else {
+        origins.push_back({path.back().path, site.index, value_column, site.flag, ""});
+    }
     return true;
 }
 
 } // namespace
+
+std::vector<OverrideOrigin> apply_file_overrides(YAML::Node& root,
+                                                 const std::vector<FileOverride>& overrides) {
+    std::vector<OverrideOrigin> origins;
+    for (const FileOverride& o : overrides) {
+        Site site;
+        site.index = o.line;
+        site.file = o.file;
+        site.key_column = o.key_column;
+        site.value_column = o.value_column;
+        site.value_offset = static_cast<int>(o.key.size()) + 2;
+        if (!apply_override(root, o.key + "=" + o.value, site, origins)) {
+            return origins;
+        }
+    }
+    return origins;
+}
 
 std::vector<OverrideOrigin> apply_overrides(YAML::Node& root,
                                             const std::vector<std::string>& overrides,
                                             const std::vector<FlagOverride>& flags) {
     std::vector<OverrideOrigin> origins;
     for (std::size_t i = 0; i < overrides.size(); ++i) {
-        if (!apply_override(root, overrides[i], Site{static_cast<int>(i) + 1, {}}, origins)) {
+        if (!apply_override(root, overrides[i], Site{static_cast<int>(i) + 1, {}, {}, 0, 0, 0},
+                            origins)) {
             return origins;
         }
     }
     for (const FlagOverride& f : flags) {
-        if (!apply_override(root, f.key + "=" + f.value, Site{0, f.flag}, origins)) {
+        if (!apply_override(root, f.key + "=" + f.value, Site{0, f.flag, {}, 0, 0, 0}, origins)) {
             return origins;
         }
     }

@@ -22,4 +22,19 @@ std::vector<OverrideOrigin> apply_overrides(YAML::Node& root,
                                             const std::vector<std::string>& overrides,
                                             const std::vector<FlagOverride>& flags = {});
 
+// A change written in a file (`set:` of a scenario with `base:`): key.path and the value's YAML
+// text, with where each stands in the file, so that problems are reported there.
+struct FileOverride {
+    std::string key;
+    std::string value;
+    std::string file;
+    int line = 0;
+    int key_column = 0;
+    int value_column = 0;
+};
+
+// Applies each like apply_overrides, reporting problems as "FILE:LINE:COLUMN: ...".
+std::vector<OverrideOrigin> apply_file_overrides(YAML::Node& root,
+                                                 const std::vector<FileOverride>& overrides);
+
 } // namespace unrest::detail

@@ -26,6 +26,9 @@ bool under(std::string_view path, std::string_view prefix) {
     if (!origin.flag.empty()) {
         throw ScenarioError(origin.flag, 0, 0, path, std::move(message));
     }
+    if (!origin.file.empty()) {
+        throw ScenarioError(origin.file, origin.index, origin.column, path, std::move(message));
+    }
     throw ScenarioError("--set", origin.index, origin.column, path, std::move(message));
 }
 

@@ -25,6 +25,8 @@ struct OverrideOrigin {
     int index = 0;    // 1-based position among the overrides, reported as the line
     int column = 0;   // 1-based column of the value within the override string
     std::string flag; // "--ticks" for a flag's; "" for a --set
+    // The file that set it (`set:` of a scenario with `base:`): then `index` is its line there.
+    std::string file;
 };
 
 // One value of the tree and where to report problems with it.

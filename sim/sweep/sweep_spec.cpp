@@ -67,8 +67,55 @@ const ParameterDoc* table_row(std::string_view key) {
     return nullptr;
 }
 
+// A parameter of one item of a named list: timeline.ID.KEY (a key of the timeline event with
+// that id, issue 8's counterfactuals) or regions.NAME.KEY (a model parameter of one region). The
+// row of the parameter table that types it, or null. Whether the id or the region exists is
+// checked against the scenario, like every value (the override names them).
+const ParameterDoc* item_row(std::string_view name) {
+    const auto split = [](std::string_view rest) -> std::pair<std::string_view, std::string_view> {
+        const std::size_t dot = rest.find('.');
+        if (dot == std::string_view::npos || dot == 0 || dot + 1 == rest.size()) {
+            return {};
+        }
+        return {rest.substr(0, dot), rest.substr(dot + 1)};
+    };
+    if (name.starts_with("timeline.")) {
+        const auto [id, key] = split(name.substr(9));
+        if (id.empty() || key.find('.') != std::string_view::npos || key == "type" || key == "id" ||
+            key == "region") {
+            return nullptr;
+        }
+        for (const ParameterDoc& row : parameter_table()) {
+            const std::string_view k = row.key;
+            const bool common = k == fmt::format("timeline.{}", key);
+            const bool own = k.starts_with("timeline.") && k.ends_with(fmt::format(".{}", key)) &&
+                             std::count(k.begin(), k.end(), '.') == 2;
+            if (common || own) {
+                return &row;
+            }
+        }
+        return nullptr;
+    }
+    if (name.starts_with("regions.")) {
+        const auto [region, key] = split(name.substr(8));
+        if (!region.empty() && contains(sweep_parameter_keys(), key)) {
+            return table_row(key);
+        }
+    }
+    return nullptr;
+}
+
+// The row that types a sweep parameter (a model key, timeline.ID.KEY or regions.NAME.KEY), or null.
+const ParameterDoc* parameter_row(std::string_view name) {
+    return contains(sweep_parameter_keys(), name) ? table_row(name) : item_row(name);
+}
+
 bool is_numeric_type(const std::string& type) {
-    return type.starts_with("integer") || type.starts_with("number");
+    // Model keys: "number ...", "integer ..."; timeline event keys (timeline.<id>.<key>): "finite
+    // number", "probability in [0, 1]", "rate ...".
+    return type.starts_with("integer") || type.starts_with("number") ||
+           type.starts_with("finite number") || type.starts_with("probability") ||
+           type.starts_with("rate");
 }
 
 // A scalar as override text: "~" for an empty value.
@@ -91,8 +138,14 @@ std::string override_text(const Check& c) {
 // Why the parameter `name` may not be varied or held fixed, or "" when it may.
 std::string parameter_key_problem(const std::string& name) {
     const std::vector<std::string>& keys = sweep_parameter_keys();
-    if (contains(keys, name)) {
+    if (parameter_row(name) != nullptr) {
         return {};
+    }
+    if (name.starts_with("timeline.") || name.starts_with("regions.")) {
+        return fmt::format("expected timeline.<id>.<key> (a key of the timeline event with that "
+                           "id: enabled, at, from, to or one of its type's keys) or "
+                           "regions.<name>.<model key>, found '{}'",
+                           name);
     }
     if (name == "seed") {
         return "expected a model parameter, found 'seed' (the replicates set each run's seed: use "
@@ -146,7 +199,7 @@ KeyCheck sweep_key_check(const std::string& path) {
         return parameter_key_problem;
     }
     const std::string_view prefix = "parameters.";
-    if (path.starts_with(prefix) && contains(sweep_parameter_keys(), path.substr(prefix.size()))) {
+    if (path.starts_with(prefix) && parameter_row(path.substr(prefix.size())) != nullptr) {
         return one_of_keys(range_keys());
     }
     return {};
@@ -162,11 +215,11 @@ Check end_check(const std::string& key, const Field& f, double v, bool integer) 
 }
 
 // {from, to, count[, scale]} or {distribution, low, high}.
-SweepAxis read_range(const YamlReader& r, const Field& value, const ParameterDoc& row,
-                     SweepDesign design, std::vector<Check>& checks) {
+SweepAxis read_range(const YamlReader& r, const Field& value, const std::string& parameter,
+                     const ParameterDoc& row, SweepDesign design, std::vector<Check>& checks) {
     const Mapping m(r, value, range_keys());
     SweepAxis axis;
-    axis.key = row.key;
+    axis.key = parameter;
     axis.integer = row.type.starts_with("integer");
     const std::optional<Field> distribution = m.get("distribution");
     if (distribution) {
@@ -271,7 +324,7 @@ void read_parameters(const YamlReader& r, const Field& f, SweepSpec& spec,
         const std::string name = key.Scalar();
         const Field value = *m.get(name);
         check_parameter_key(r, key.Mark(), value.path, name);
-        const ParameterDoc& row = *table_row(name);
+        const ParameterDoc& row = *parameter_row(name);
         const YAML::Node& node = value.node;
         if (node.IsNull() || node.IsScalar()) {
             spec.fixed.push_back({name, scalar_text(node)});
@@ -297,7 +350,7 @@ void read_parameters(const YamlReader& r, const Field& f, SweepSpec& spec,
             }
             spec.axes.push_back(std::move(axis));
         } else {
-            spec.axes.push_back(read_range(r, value, row, spec.design, checks));
+            spec.axes.push_back(read_range(r, value, name, row, spec.design, checks));
         }
         varied.push_back(std::move(checks));
     }
@@ -616,7 +669,8 @@ const std::vector<std::string>& sweep_parameter_keys() {
             // events (issue 8 addresses them by id, timeline.<id>.<key>).
             const bool structural = row.key.starts_with("regions") || row.key == "news.weights" ||
                                     row.key.starts_with("calendar.") || row.key == "timeline" ||
-                                    row.key.starts_with("timeline.");
+                                    row.key.starts_with("timeline.") || row.key == "base" ||
+                                    row.key == "set";
             if (leaf && !structural && row.key != "seed" && row.type != "string" &&
                 !is_schedule_list(row.key)) {
                 k.push_back(row.key);

@@ -10,7 +10,8 @@ namespace {
 using test::load_error;
 
 const std::string root_keys =
-    "name, description, source, seed, ticks, calendar, grid, population, vision, citizen, arrest, "
+    "name, description, source, seed, ticks, base, set, calendar, grid, population, vision, "
+    "citizen, arrest, "
     "jail, movement, cops, legitimacy, activation, news, analysis, scale, regions, timeline";
 
 std::string repeated(const std::string& s, std::size_t n) {

@@ -693,3 +693,48 @@ TEST(SweepSpecErrors, ValuesTheScenarioRejectsTogether) {
 
 } // namespace
 } // namespace unrest
+
+namespace unrest {
+namespace {
+
+// Issue 8's counterfactuals from a sweep: a timeline event by its id, a region's parameter by the
+// region's name; both checked against the scenario like every value.
+TEST(SweepSpec, TimelineEventsAndRegionsByName) {
+    const std::string two_cities =
+        fmt::format("{}/scenarios/examples/two_cities.yaml", UNREST_SOURCE_DIR);
+    const std::string text = fmt::format("scenario: {}\nparameters:\n", two_cities) +
+                             "  timeline.east_cut.enabled: [true, false]\n"
+                             "  timeline.shock.shift: {from: -0.1, to: 0, count: 3}\n"
+                             "  regions.East.legitimacy.initial: 0.8\n" +
+                             metrics;
+    const SweepSpec spec = load_sweep_text(text, "s.yaml");
+    ASSERT_EQ(spec.axes.size(), 2U);
+    EXPECT_EQ(spec.axes[0].key, "timeline.east_cut.enabled");
+    EXPECT_EQ(spec.axes[0].values, (std::vector<std::string>{"true", "false"}));
+    EXPECT_EQ(spec.axes[1].key, "timeline.shock.shift");
+    ASSERT_EQ(spec.fixed.size(), 1U);
+    EXPECT_EQ(spec.fixed[0].key, "regions.East.legitimacy.initial");
+    const auto error = [&](const std::string& parameters) {
+        try {
+            load_sweep_text(fmt::format("scenario: {}\nparameters:\n{}", two_cities, parameters) +
+                                metrics,
+                            "s.yaml");
+        } catch (const ScenarioError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_NE(error("  timeline.nope.enabled: [true, false]\n")
+                  .find("expected the id of a timeline event of the file (lpg_price, shock, "
+                        "east_cut), found 'nope'"),
+              std::string::npos);
+    EXPECT_EQ(error("  timeline.shock.type: [a]\n"),
+              "s.yaml:3:3: parameters.timeline.shock.type: expected timeline.<id>.<key> (a key of "
+              "the timeline event with that id: enabled, at, from, to or one of its type's keys) "
+              "or regions.<name>.<model key>, found 'timeline.shock.type'");
+    EXPECT_NE(error("  regions.Nowhere.legitimacy.initial: [0.5]\n").find("'Nowhere'"),
+              std::string::npos);
+}
+
+} // namespace
+} // namespace unrest

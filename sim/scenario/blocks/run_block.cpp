@@ -16,6 +16,14 @@ std::vector<ParameterDoc> rows() {
          "", false},
         {"ticks", "integer in [0, 2^32); required unless calendar.end is given", "", "periods",
          "periods to simulate", "", true},
+        {"base", "path of a scenario file, relative to this one", "", "",
+         "this file changes that scenario: it may then give only name, description, seed and set "
+         "(a counterfactual: docs/kazakhstan2022.md)",
+         "", false},
+        {"set", "mapping of key paths to values, with base only", "", "",
+         "changes to the base, as --set would make them (timeline.<id>.<key>, regions.<name>.<key> "
+         "allowed)",
+         "", false},
     };
 }
 
