@@ -116,7 +116,7 @@ TEST(CrowdBlocks, DefaultsAreOff) {
 
 TEST(CrowdBlocks, BadValuesAreRefusedAtTheirKey) {
     EXPECT_NE(test::load_error("name: a\nticks: 5\nhardship: {reference_price: 0}\n")
-                  .find("hardship.reference_price: expected a number > 0"),
+                  .find("hardship.reference_price: expected a finite number > 0"),
               std::string::npos);
     EXPECT_NE(test::load_error("name: a\nticks: 5\nviolence: {crowd: -1}\n").find("violence.crowd"),
               std::string::npos);
