@@ -132,7 +132,7 @@ namespace {
 // Every crowd rule on, in two regions coupled by news, with a timeline that moves the price,
 // the force level, the curfew and communications.
 SimulationSpec everything(ActivationMode mode) {
-    ModelConfig c = model_one(96);
+    ModelConfig c = model_one(72);
     c.activation.mode = mode;
     c.legitimacy.schedule = Schedule(0.8);
     c.clock = {1800, 20 * 3600};
@@ -143,13 +143,13 @@ SimulationSpec everything(ActivationMode mode) {
     c.cops.capacity.persons_per_day = 150.0;
     c.citizen.curfew_deterrence = 0.05;
     c.gathering = {true, 0.5, 6.0, GatheringParams::default_weights()};
-    const Torus t(96, 96);
-    c.sites.sites = {{"square", SiteType::square, t.index(48, 48), 0.0, 1.0},
-                     {"akimat", SiteType::akimat, t.index(20, 70), 1e6, 1.0}};
+    const Torus t(72, 72);
+    c.sites.sites = {{"square", SiteType::square, t.index(36, 36), 0.0, 1.0},
+                     {"akimat", SiteType::akimat, t.index(15, 60), 1e6, 1.0}};
     c.mobilisation = {2.0, 0.05};
     c.news.perceived_support = 1.0;
     ModelConfig d = c;
-    d.grid = {64, 64};
+    d.grid = {48, 48};
     d.sites.sites = {{"square", SiteType::square, t.index(10, 10), 0.0, 1.0}};
     SimulationSpec spec;
     spec.regions.push_back({"a", c});
@@ -179,9 +179,9 @@ TEST(CrowdDeterminism, EveryRuleOnSameResultsForOneTwoFourThreads) {
     for (const ActivationMode mode :
          {ActivationMode::random_sequential, ActivationMode::simultaneous}) {
         const auto make = [mode] { return everything(mode); };
-        const RunResult one_thread = run_spec(make, 17, 40, 1);
-        const RunResult two = run_spec(make, 17, 40, 2);
-        const RunResult four = run_spec(make, 17, 40, 4);
+        const RunResult one_thread = run_spec(make, 17, 30, 1);
+        const RunResult two = run_spec(make, 17, 30, 2);
+        const RunResult four = run_spec(make, 17, 30, 4);
         EXPECT_EQ(one_thread.records, two.records) << static_cast<int>(mode);
         EXPECT_EQ(one_thread.records, four.records) << static_cast<int>(mode);
         EXPECT_EQ(one_thread.cells, four.cells) << static_cast<int>(mode);
