@@ -36,6 +36,7 @@ struct Population {
     // reserve (rules/casualties, rules/forces); 0 otherwise.
     std::vector<float> recovery_remaining;
     std::vector<std::uint16_t> arrests_today; // arrests this officer made since local midnight
+    std::vector<std::uint16_t> arrest_quota;  // arrests this officer may make today (capacity)
 
     std::size_t size() const noexcept { return kind.size(); }
 

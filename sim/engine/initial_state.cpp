@@ -9,9 +9,43 @@
 
 namespace unrest::detail {
 
-ChannelMask channels_read(const ModelConfig& /*config*/) {
-    return static_cast<ChannelMask>(
-        citizen_reads | police_reads); // Model I: every citizen and every police officer
+ChannelMask channels_read(const ModelConfig& config) {
+    // Model I: every citizen and every police officer.
+    unsigned m = citizen_reads | police_reads;
+    if (config.violence.enabled) {
+        m |= violence_reads | police_reads_violence; // A, the crowd gate and arrests count them
+    }
+    if (config.military.deterrence > 0.0) {
+        m |= channel_mask({Channel::military}); // soldiers in C (MECHANISMS.md §8a)
+    }
+    return static_cast<ChannelMask>(m);
+}
+
+void size_rule_columns(const ModelConfig& config, const CounterRng& rng, Population& pop) {
+    const std::size_t n = pop.size();
+    if (config.hardship.enabled) {
+        // H0 is Model I's H; e = owner x (1 - income_weight x u) (rules/hardship.hpp).
+        pop.base_hardship = pop.hardship;
+        pop.exposure.assign(n, 0.0F);
+        const auto agents = static_cast<AgentId>(n);
+#pragma omp parallel for schedule(static) if (agents >= min_parallel_items)
+        for (AgentId a = 0; a < agents; ++a) {
+            if (pop.kind[a] != Kind::citizen) {
+                continue;
+            }
+            const auto id = static_cast<std::uint32_t>(a);
+            pop.exposure[a] = static_cast<float>(
+                price_exposure(config.hardship, rng.uniform(0, id, Purpose::hardship_exposure, 0),
+                               rng.uniform(0, id, Purpose::hardship_exposure, 1)));
+        }
+    }
+    if (config.violence.enabled && config.violence.organised.size > 0) {
+        pop.hardcore.assign(n, 0); // marked at the group's arrival (phases/crowd.cpp)
+    }
+    if (config.cops.capacity.persons_per_day) {
+        pop.arrests_today.assign(n, 0);
+        pop.arrest_quota.assign(n, 0); // given at tick 1 and at each local midnight
+    }
 }
 
 int tile_min_side(const ModelConfig& config, const Neighbourhood& vision) {
@@ -101,6 +135,8 @@ World build_world(const ModelConfig& config, const CounterRng& rng) {
         pop.risk_aversion[a] =
             rng.uniform(0, static_cast<std::uint32_t>(a), Purpose::risk_aversion);
     }
+
+    size_rule_columns(config, rng, pop);
 
     w.lists = CellLists(static_cast<std::size_t>(cells), pop.size());
     for (AgentId a = 0; a < static_cast<AgentId>(pop.size()); ++a) {

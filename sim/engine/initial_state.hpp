@@ -15,6 +15,10 @@ ChannelMask channels_read(const ModelConfig& config);
 // The minimum tile side for the parallel random-sequential decomposition (tiling.hpp).
 int tile_min_side(const ModelConfig& config, const Neighbourhood& vision);
 
+// Sizes the optional population columns of the rules switched on (population.hpp) and draws
+// their values at tick 0 (the fuel-price exposure); leaves them empty otherwise.
+void size_rule_columns(const ModelConfig& config, const CounterRng& rng, Population& pop);
+
 World build_world(const ModelConfig& config, const CounterRng& rng);
 
 } // namespace unrest::detail

@@ -8,6 +8,8 @@
 #include "world.hpp"
 
 #include <cstdint>
+#include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,12 @@ struct Region {
     std::vector<SiteState> sites; // one per config.sites.sites, in that order
     std::int64_t detained = 0;    // arrests since the start (agents)
     double damage_usd_total = 0.0;
+
+    // The crowd rules' state between ticks (phases/crowd.cpp).
+    std::optional<double> hardship_price{}; // the fuel price H was last computed at; empty: H = H0
+    bool organised_arrived = false;         // the organised group has been marked
+    std::vector<SiteStatus> attraction_statuses{}; // site statuses World::attraction was built on
+    std::int64_t quota_day = std::numeric_limits<std::int64_t>::min(); // day of the last quotas
 };
 
 } // namespace unrest

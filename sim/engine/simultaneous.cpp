@@ -3,6 +3,7 @@
 #include "../core/parallel.hpp"
 #include "../rules/jail.hpp"
 #include "../rules/movement.hpp"
+#include "crowd_activation.hpp"
 #include "world_ops.hpp"
 
 #include <atomic>
@@ -35,9 +36,11 @@ void claim_min(std::vector<std::uint64_t>& claims, std::size_t slot, std::uint64
     }
 }
 
+// Citizens free on the grid and police on duty; soldiers are static guards (MECHANISMS.md §8a).
 bool is_free_mover(const World& w, AgentId a) {
     const State s = w.pop.state[a];
-    return s == State::quiet || s == State::active || s == State::on_duty;
+    return s == State::quiet || s == State::active || s == State::violent ||
+           (s == State::on_duty && w.pop.kind[a] == Kind::police);
 }
 
 void rebuild_counts(World& w) {
@@ -54,8 +57,7 @@ void movement_phase(World& w, const TickContext& ctx) {
 #pragma omp parallel for schedule(static) if (n >= min_parallel_items)
     for (AgentId a = 0; a < n; ++a) {
         if (is_free_mover(w, a)) {
-            wish[a] = choose_destination(w.torus, w.vision, w.lists, w.pop.cell[a], ctx.rng,
-                                         ctx.tick, static_cast<std::uint32_t>(a));
+            wish[a] = choose_move(w, ctx, a);
             if (wish[a] != no_cell) {
                 claim_min(claims, wish[a], claim_of(ctx, a, 0));
             }
@@ -80,9 +82,8 @@ void decision_phase(World& w, const TickContext& ctx, TickTally& tally) {
 #pragma omp parallel for schedule(static) if (n >= min_parallel_items)
     for (AgentId a = 0; a < n; ++a) {
         const State s = w.pop.state[a];
-        if (s == State::quiet || s == State::active) {
-            next[a] =
-                citizen_decides_active(w, ctx.config, a, ctx.news) ? State::active : State::quiet;
+        if (s == State::quiet || s == State::active || s == State::violent) {
+            next[a] = citizen_decision(w, ctx, a);
         } else if (s == State::jailed && own && !w.pop.awaiting_placement[a]) {
             released[a] = count_down(w.pop.jail_remaining[a]) ? 1 : 0;
         }
@@ -105,7 +106,7 @@ void arrest_phase(World& w, const TickContext& ctx, TickTally& tally) {
     std::vector<std::uint64_t> claims(static_cast<std::size_t>(n), unclaimed);
 #pragma omp parallel for schedule(static) if (n >= min_parallel_items)
     for (AgentId c = 0; c < n; ++c) {
-        if (w.pop.kind[c] == Kind::police && w.pop.state[c] == State::on_duty) {
+        if (w.pop.kind[c] == Kind::police && w.pop.state[c] == State::on_duty && may_arrest(w, c)) {
             target[c] = choose_arrestee(w, ctx, c);
             if (target[c] != no_agent) {
                 claim_min(claims, target[c], claim_of(ctx, c, 1));

@@ -14,7 +14,7 @@ namespace unrest::detail {
 // Moves a free agent (citizen or force on duty) from its cell to `to`.
 void move_agent(World& w, AgentId a, CellIndex to) noexcept;
 
-// Changes a free citizen between quiet and active.
+// Changes a free citizen between quiet, active and violent (violent: rules/violence.hpp).
 void set_citizen_state(World& w, AgentId a, State s) noexcept;
 
 // Jails citizen `arrestee` (who is active) for `term` periods, placing it per the jail rule, and

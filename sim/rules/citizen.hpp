@@ -41,6 +41,9 @@ struct ArrestParams {
 struct CitizenParams {
     double threshold = 0.1; // T (Epstein 2002, Table 2)
     SelfCount self_count = SelfCount::once;
+    // Added to T (and to the violent threshold T_v) while a curfew is in force (MODEL.md §3.1:
+    // curfew hours; our invention: the curfew's deterrence as a higher threshold). 0: Model I.
+    double curfew_deterrence = 0.0;
 };
 
 // G = H (1 - L)
@@ -68,9 +71,10 @@ inline int estimated_actives(SelfCount rule, int other_actives_in_vision,
            (rule == SelfCount::again_if_active && self_active ? 1 : 0);
 }
 
-// P = 1 - exp(-k * ratio(C / A)). A is a whole number in Model I; news adds kappa N to it
-// (MECHANISMS.md §10c), and an int converts to double exactly, so Model I is unchanged.
-inline double arrest_probability(const ArrestParams& p, int cops_in_vision,
+// P = 1 - exp(-k * ratio(C / A)). C and A are whole numbers in Model I; news adds kappa N to A
+// (MECHANISMS.md §10c), soldiers add deterrence x soldiers to C (MECHANISMS.md §8a), and an int
+// converts to double exactly, so Model I is unchanged.
+inline double arrest_probability(const ArrestParams& p, double cops_in_vision,
                                  double estimated_actives) noexcept {
     return 1.0 - std::exp(-p.k * apply_ratio(p.ratio, cops_in_vision, estimated_actives));
 }

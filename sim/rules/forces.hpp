@@ -5,6 +5,7 @@
 #include "../core/schedule.hpp"
 #include "channels.hpp"
 
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -13,12 +14,33 @@ namespace unrest {
 
 // The channels of the count field a police officer reads: the actives it may arrest.
 inline constexpr ChannelMask police_reads = channel_mask({Channel::actives});
+// With violence on, police may also arrest violent citizens (MODEL.md §3.5).
+inline constexpr ChannelMask police_reads_violence = channel_mask({Channel::violent});
 
-// Arrest processing capacity (MODEL.md §3.5; MECHANISMS.md §5b): an officer makes at most this
-// many arrests per local day. Empty (the default): no limit, Model I.
+// Arrest processing capacity (MODEL.md §3.5; MECHANISMS.md §5b): the region processes at most
+// K_d persons per local day. Enforced without a shared counter (MECHANISMS.md §5b, [D]): at local
+// midnight and at tick 1 each officer on duty gets a quota of K_d / persons_per_agent / officers
+// on duty arrests (the fractional part given with a probability from the officer's own key),
+// and an officer whose arrests today (Population::arrests_today) reach its quota
+// (Population::arrest_quota) arrests no more that day. Empty (the default): no limit, Model I.
 struct ArrestCapacityParams {
-    std::optional<double> per_officer_per_day;
+    std::optional<double> persons_per_day; // K_d, persons per local day
 };
+
+// An officer's quota for the day: floor(q) + 1 with probability frac(q), q = K_d / persons per
+// agent / officers on duty; `draw` is U(0,1) from the officer's own stream. At most 65535.
+inline std::uint16_t arrest_quota(double persons_per_day, double persons_per_agent,
+                                  std::int64_t officers, double draw) noexcept {
+    if (officers <= 0) {
+        return 0;
+    }
+    const double q = persons_per_day / persons_per_agent / static_cast<double>(officers);
+    if (!(q < 65535.0)) {
+        return 65535;
+    }
+    const double whole = std::floor(q);
+    return static_cast<std::uint16_t>(whole + (draw < q - whole ? 1.0 : 0.0));
+}
 
 // How the force level in use (RegionControls::force_level, set by the timeline) enters a
 // citizen's perceived risk (MECHANISMS.md §5c: k -> k_F). 1 (the default): Model I.

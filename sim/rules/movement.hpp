@@ -6,6 +6,8 @@
 #include "../core/neighbourhood.hpp"
 #include "../core/rng.hpp"
 
+#include <vector>
+
 namespace unrest {
 
 enum class ActivationOrder {
@@ -25,5 +27,13 @@ struct MovementParams {
 CellIndex choose_destination(const Torus& torus, const Neighbourhood& vision,
                              const CellLists& lists, CellIndex from, const CounterRng& rng,
                              std::uint32_t tick, std::uint32_t agent);
+
+// Gathering (rules/gathering.hpp): the empty cell within vision (own cell excluded) of highest
+// attraction, ties broken by the lowest key (tick, agent, Purpose::gathering, 1 + the cell's
+// position in vision.others()); no_cell when no empty cell in vision has attraction > 0.
+CellIndex gathering_destination(const Torus& torus, const Neighbourhood& vision,
+                                const CellLists& lists, const std::vector<float>& attraction,
+                                CellIndex from, const CounterRng& rng, std::uint32_t tick,
+                                std::uint32_t agent);
 
 } // namespace unrest

@@ -58,13 +58,15 @@ TEST(ParameterTable, KnownKeys) {
     EXPECT_EQ(known_keys("legitimacy"),
               (std::vector<std::string>{"initial", "changes", "feedback"}));
     EXPECT_EQ(known_keys("legitimacy.feedback"),
-              (std::vector<std::string>{"enabled", "arrest_sensitivity", "recovery"}));
+              (std::vector<std::string>{"enabled", "arrest_sensitivity", "recovery",
+                                        "killing_sensitivity", "violence_sensitivity"}));
     EXPECT_EQ(known_keys(""),
-              (std::vector<std::string>{"name",   "description", "source",     "seed", "ticks",
-                                        "base",   "set",         "calendar",   "grid", "population",
-                                        "vision", "citizen",     "arrest",     "jail", "movement",
-                                        "cops",   "legitimacy",  "activation", "news", "analysis",
-                                        "scale",  "regions",     "timeline"}));
+              (std::vector<std::string>{
+                  "name",         "description", "source",     "seed",     "ticks",
+                  "calendar",     "grid",        "population", "vision",   "citizen",
+                  "arrest",       "jail",        "movement",   "cops",     "legitimacy",
+                  "activation",   "news",        "hardship",   "violence", "gathering",
+                  "mobilisation", "analysis",    "scale",      "regions",  "timeline"}));
     EXPECT_EQ(known_keys("calendar"),
               (std::vector<std::string>{"start", "time_zone", "tick", "end"}));
     EXPECT_TRUE(known_keys("ticks").empty());

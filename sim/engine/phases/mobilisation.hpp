@@ -1,6 +1,6 @@
 // Phase 6b of a tick: the mobilisation signal within a region (MODEL.md §3.8; MECHANISMS.md
-// §10a): M = comms x active share of the region's citizens at the end of the tick, read by its
-// citizens during the next one (rules/communications.hpp). 0 when the rule is off.
+// §10a): M = comms x (active + violent) / citizens of the region at the end of the tick, read by
+// its citizens during the next one (rules/communications.hpp). 0 when the rule is off.
 #pragma once
 
 #include "../region.hpp"

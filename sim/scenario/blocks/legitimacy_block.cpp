@@ -1,6 +1,8 @@
-// legitimacy: L over ticks (MODEL.md §2) and its optional feedback from arrests (MODEL.md §3.3).
+// legitimacy: L over ticks (MODEL.md §2) and its optional feedback from arrests, killings and
+// violence (MODEL.md §3.3).
 //   legitimacy: 0.82                  shorthand for {initial: 0.82}
-//   legitimacy: {initial, changes, feedback: {enabled, arrest_sensitivity, recovery}}
+//   legitimacy: {initial, changes, feedback: {enabled, arrest_sensitivity, recovery,
+//                killing_sensitivity, violence_sensitivity}}
 #include "block.hpp"
 #include "calendar_block.hpp"
 
@@ -33,6 +35,17 @@ std::vector<ParameterDoc> rows() {
          "rate in [0, 1] per tick: per tick, or X/hour, X/day with a calendar", "", "per tick",
          "fraction of the gap between L and the level last set by the timeline closed per tick",
          model_3_3, false},
+        {"legitimacy.feedback.killing_sensitivity",
+         "rate >= 0: per tick, or X/hour, X/day with a calendar", "", "per tick",
+         "dL per tick per unit of citizens killed by the state in the tick, as a fraction of the "
+         "region's citizens",
+         cite(model_3_3, "c (killings weigh more than arrests: Sullivan et al. 2014, JPR 51(5))"),
+         false},
+        {"legitimacy.feedback.violence_sensitivity",
+         "rate (any sign): per tick, or X/hour, X/day with a calendar", "", "per tick",
+         "dL per tick per unit of police and soldiers killed or wounded by rioters in the tick, "
+         "as a fraction of the region's citizens: L falls when > 0, rises when < 0",
+         cite(model_3_3, "c (alpha_viol < 0 allowed: violence may raise L)"), false},
     };
 }
 
@@ -65,6 +78,16 @@ void read_feedback(const ReadContext& ctx, const Mapping& legitimacy,
             ctx.r.fail(*rec, "a rate in [0, 1] per tick",
                        rec->node.IsScalar() ? rec->node.Scalar() : describe(rec->node));
         }
+    }
+    if (auto s = m.get("killing_sensitivity")) {
+        feedback.killing_sensitivity = read_rate(ctx.r, *s, calendar);
+        if (feedback.killing_sensitivity < 0.0) {
+            ctx.r.fail(*s, "a rate >= 0",
+                       s->node.IsScalar() ? s->node.Scalar() : describe(s->node));
+        }
+    }
+    if (auto s = m.get("violence_sensitivity")) {
+        feedback.violence_sensitivity = read_rate(ctx.r, *s, calendar);
     }
 }
 
@@ -115,6 +138,8 @@ void print(const ModelConfig& m, YAML::Node& out) {
     out["legitimacy"]["feedback"]["enabled"] = print_boolean(fb.enabled);
     out["legitimacy"]["feedback"]["arrest_sensitivity"] = print_number(fb.arrest_sensitivity);
     out["legitimacy"]["feedback"]["recovery"] = print_number(fb.recovery);
+    out["legitimacy"]["feedback"]["killing_sensitivity"] = print_number(fb.killing_sensitivity);
+    out["legitimacy"]["feedback"]["violence_sensitivity"] = print_number(fb.violence_sensitivity);
 }
 
 } // namespace
