@@ -30,6 +30,11 @@ enum class Purpose : std::uint32_t {
     release = 10,          // placement of agents released from an off-grid jail
     cop_schedule = 11,     // which cops are withdrawn or deployed by the cop schedule
     design = 12,           // sweep designs: Latin hypercube permutations and jitter
+    // 13-15: the crowd's rules (hardship exposure, organised group, gathering).
+    casualty = 16,           // whether an agent is hit, and whether the hit kills (index 0, 1)
+    withdrawal = 17,         // overwhelmed officers (index 0); ordered withdrawals (index 1)
+    military_placement = 18, // cells of agents put (back) on the grid by the forces phase
+    site = 19,               // sites burning (agent = site), weapons handed out (agent = citizen)
 };
 // Purposes occupy the low 16 bits of the purpose word; the region the high 16.
 inline constexpr std::uint32_t purpose_bits = 16;

@@ -95,8 +95,11 @@ void make_arrest(World& w, const TickContext& ctx, AgentId cop, AgentId arrestee
 
 void activate_agent(World& w, const TickContext& ctx, AgentId a, TickTally& tally) noexcept {
     const State s = w.pop.state[a];
-    if (s == State::withdrawn) {
-        return;
+    if (s == State::withdrawn || s == State::injured || s == State::dead) {
+        return; // off the grid, nothing to do (rules/casualties.hpp, rules/forces.hpp)
+    }
+    if (s == State::on_duty && w.pop.kind[a] == Kind::military) {
+        return; // soldiers are static guards (MECHANISMS.md §8a); they act in confrontation
     }
     if (s == State::jailed) {
         if (ctx.config.jail.countdown == JailCountdown::own_activation &&

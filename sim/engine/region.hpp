@@ -13,6 +13,13 @@
 
 namespace unrest {
 
+// A contingent deployed in a region (rules/forces.hpp: military): who it put on the streets.
+struct ContingentDeployment {
+    std::string id;                // the contingent's id (ContingentPresence::id)
+    std::vector<AgentId> soldiers; // its soldiers, in the order deployed
+    std::vector<AgentId> police;   // the officers it freed (`frees_police`)
+};
+
 struct Region {
     std::string name;
     ModelConfig config;
@@ -27,6 +34,10 @@ struct Region {
     std::vector<SiteState> sites; // one per config.sites.sites, in that order
     std::int64_t detained = 0;    // arrests since the start (agents)
     double damage_usd_total = 0.0;
+    // The forces phase's state (phases/forces.cpp): the contingents deployed, with their soldiers
+    // and the police they freed, and the officers now off the streets by order.
+    std::vector<ContingentDeployment> deployments = {};
+    std::vector<AgentId> ordered_off = {}; // police withdrawn by a `police_withdrawal` order
 };
 
 } // namespace unrest

@@ -37,7 +37,9 @@ void claim_min(std::vector<std::uint64_t>& claims, std::size_t slot, std::uint64
 
 bool is_free_mover(const World& w, AgentId a) {
     const State s = w.pop.state[a];
-    return s == State::quiet || s == State::active || s == State::on_duty;
+    // Soldiers are static guards (MECHANISMS.md §8a).
+    return s == State::quiet || s == State::active ||
+           (s == State::on_duty && w.pop.kind[a] != Kind::military);
 }
 
 void rebuild_counts(World& w) {
