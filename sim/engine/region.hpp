@@ -38,6 +38,7 @@ struct Region {
     // and the police they freed, and the officers now off the streets by order.
     std::vector<ContingentDeployment> deployments = {};
     std::vector<AgentId> ordered_off = {}; // police withdrawn by a `police_withdrawal` order
+    double ordered_share = 0.0;            // the share those were taken for (controls')
 };
 
 } // namespace unrest

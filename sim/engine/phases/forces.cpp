@@ -69,13 +69,17 @@ void heal_and_regroup(World& w, const detail::TickContext& ctx) {
 
 // Police ordered off the streets (`police_withdrawal` events, MECHANISMS.md §7b): the share of
 // the force (on duty plus those already off by order) that the order names is kept off the grid,
-// chosen by a per-tick key; when the order eases or ends they come back, first off first back.
+// chosen by a per-tick key, when the order is given or changes; when it eases or ends they come
+// back, first off first back.
 void apply_order(Region& g, const detail::TickContext& ctx, double share,
                  std::vector<EventRecord>& events) {
     World& w = g.world;
-    if (share <= 0.0 && g.ordered_off.empty()) {
+    // The number off is set when the order is given or changed, and held while it lasts (not
+    // chasing the officers hurt or regrouping meanwhile).
+    if (share == g.ordered_share) {
         return;
     }
+    g.ordered_share = share;
     ensure_recovery_column(w);
     const auto n = static_cast<AgentId>(w.pop.size());
     std::vector<std::pair<std::uint64_t, AgentId>> on_duty;
