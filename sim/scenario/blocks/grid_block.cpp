@@ -22,10 +22,6 @@ std::vector<ParameterDoc> rows() {
          "equirectangular projection: x = R dlon cos(lat0) / cell_size_m, y = R dlat / "
          "cell_size_m (R = 6371008.8 m), y growing north",
          "issue 8 (MECHANISMS.md §9a)", false},
-        {"grid.origin.lat", "number in [-90, 90]", "", "degrees",
-         "latitude of the south-west corner", "", false},
-        {"grid.origin.lon", "number in [-180, 180]", "", "degrees",
-         "longitude of the south-west corner", "", false},
     };
 }
 

@@ -42,26 +42,6 @@ std::string type_defaults() {
 
 std::vector<ParameterDoc> rows() {
     return {
-        {"sites.list", "list of sites {name, type, lat and lon or x and y, value_usd, defence}", "",
-         "", "the region's sites; a region's list replaces the scenario's; names unique",
-         "MODEL.md §3.7", false},
-        {"sites.list[].name", "string, unique", "", "", "the site's name (events, contingents)", "",
-         false},
-        {"sites.list[].type", "one of " + type_names(), "", "", "the site's type",
-         "MODEL.md §1 (the sites of 5 January 2022)", false},
-        {"sites.list[].lat", "number (with lon; needs grid.origin and grid.cell_size_m)", "",
-         "degrees", "latitude of the site", "", false},
-        {"sites.list[].lon", "number (with lat)", "", "degrees", "longitude of the site", "",
-         false},
-        {"sites.list[].x", "integer in [0, grid.width) (with y; instead of lat/lon)", "", "cells",
-         "column of the site", "", false},
-        {"sites.list[].y", "integer in [0, grid.height) (with x), 0 = south", "", "cells",
-         "row of the site", "", false},
-        {"sites.list[].value_usd", "number >= 0; default per type", "", "USD",
-         "what the site is worth: damage never exceeds it", cite("defaults: ", type_defaults()),
-         false},
-        {"sites.list[].defence", "number >= 0; default per type", "", "",
-         "D: multiplies the defenders a crowd must outnumber to seize it", mechanisms_9a, false},
         {"sites.attack_radius", "number >= 0", "", "cells",
          "radius of the disc (Euclidean) around a site in which attackers and defenders count",
          mechanisms_9a, false},
@@ -80,6 +60,15 @@ std::vector<ParameterDoc> rows() {
          mechanisms_9a, false},
         {"sites.armed_per_weapons_shop", "integer >= 0", "", "persons",
          "violent citizens around a weapons shop armed when it is seized", mechanisms_9a, false},
+        {"sites.list",
+         "list of sites {name (unique), type (one of " + type_names() +
+             "), lat and lon (degrees; need grid.origin and grid.cell_size_m) or x and y (cells; "
+             "y = 0 south), value_usd (>= 0), defence (>= 0)}",
+         "", "",
+         "the region's sites (a region's list replaces the scenario's); value_usd: what the site "
+         "is worth, damage never exceeds it; defence: D, multiplies the defenders a crowd must "
+         "outnumber",
+         cite("MODEL.md §3.7; defaults per type (our invention): ", type_defaults()), false},
     };
 }
 
