@@ -33,6 +33,10 @@ enum class Purpose : std::uint32_t {
     hardship_exposure = 13, // fuel-price exposure at initialisation (owner, income; index 0, 1)
     organised_group = 14,   // which citizens form the organised violent group (keys at tick 0)
     gathering = 15,         // whether a citizen gathers, and ties between destinations
+    casualty = 16,           // whether an agent is hit, and whether the hit kills (index 0, 1)
+    withdrawal = 17,         // overwhelmed officers (index 0); ordered withdrawals (index 1)
+    military_placement = 18, // cells of agents put (back) on the grid by the forces phase
+    site = 19,               // sites burning (agent = site), weapons handed out (agent = citizen)
 };
 // Purposes occupy the low 16 bits of the purpose word; the region the high 16.
 inline constexpr std::uint32_t purpose_bits = 16;

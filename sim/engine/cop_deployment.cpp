@@ -39,18 +39,41 @@ std::int64_t cop_capacity(const ModelConfig& config, std::int64_t initial_cops,
     return std::min(std::max(most, initial_cops), std::max(room, initial_cops));
 }
 
+std::int64_t reserve_police_agents(const ModelConfig& config) {
+    return config.military.police_reserve > 0
+               ? agents_of(static_cast<double>(config.military.police_reserve),
+                           config.scale.persons_per_agent)
+               : 0;
+}
+
+std::int64_t reserve_military_agents(const ModelConfig& config) {
+    return config.military.reserve > 0 ? agents_of(static_cast<double>(config.military.reserve),
+                                                   config.scale.persons_per_agent)
+                                       : 0;
+}
+
 void deploy_cops(World& w, const TickContext& ctx, std::int64_t target) {
     const auto end = static_cast<AgentId>(w.pop.size());
+    // Officers held off duty (overwhelmed and regrouping, or ordered off: recovery_remaining > 0,
+    // rules/forces.hpp) stay off, and count toward the target: the order or the regroup takes
+    // them off the force the schedule asks for. Model I has none.
+    const bool holds = !w.pop.recovery_remaining.empty();
+    const auto held = [&](AgentId c) { return holds && w.pop.recovery_remaining[c] > 0.0F; };
+    std::int64_t held_off = 0;
     std::vector<std::pair<std::uint64_t, AgentId>> on_duty;
     for (AgentId c = 0; c < end; ++c) {
         if (w.pop.kind[c] == Kind::police && w.pop.state[c] == State::on_duty) {
             on_duty.emplace_back(
                 ctx.rng.key64(ctx.tick, static_cast<std::uint32_t>(c), Purpose::cop_schedule), c);
+        } else if (holds && w.pop.kind[c] == Kind::police && w.pop.state[c] == State::withdrawn &&
+                   held(c)) {
+            ++held_off;
         }
     }
-    auto deployed = static_cast<std::int64_t>(on_duty.size());
+    auto deployed = static_cast<std::int64_t>(on_duty.size()) + held_off;
     if (deployed > target) {
-        const auto excess = static_cast<std::size_t>(deployed - target);
+        const auto excess = static_cast<std::size_t>(
+            std::min(deployed - target, static_cast<std::int64_t>(on_duty.size())));
         std::partial_sort(on_duty.begin(), on_duty.begin() + static_cast<std::ptrdiff_t>(excess),
                           on_duty.end());
         std::sort(on_duty.begin(), on_duty.begin() + static_cast<std::ptrdiff_t>(excess),
@@ -61,7 +84,7 @@ void deploy_cops(World& w, const TickContext& ctx, std::int64_t target) {
         return;
     }
     for (AgentId c = 0; c < end && deployed < target; ++c) {
-        if (w.pop.kind[c] != Kind::police || w.pop.state[c] != State::withdrawn) {
+        if (w.pop.kind[c] != Kind::police || w.pop.state[c] != State::withdrawn || held(c)) {
             continue;
         }
         const CellIndex cell = random_empty_cell(w, ctx, c, Purpose::cop_schedule);

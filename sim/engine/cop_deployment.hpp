@@ -15,6 +15,11 @@ Schedule cop_density_schedule(const ModelConfig& config, std::int64_t initial_co
 std::int64_t cop_capacity(const ModelConfig& config, std::int64_t initial_cops,
                           std::int64_t citizens, std::int64_t cells);
 
+// Agents reserved beyond the cop schedule's (rules/forces.hpp, MilitaryParams): police that
+// contingents free (`frees_police`) and the contingents' soldiers, persons as agents.
+std::int64_t reserve_police_agents(const ModelConfig& config);
+std::int64_t reserve_military_agents(const ModelConfig& config);
+
 // Withdraws (random cops, by a per-tick key) or deploys (reserve cops, lowest id first, on
 // random empty cells) to reach `target` cops on duty.
 void deploy_cops(World& w, const TickContext& ctx, std::int64_t target);

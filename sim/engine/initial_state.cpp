@@ -18,6 +18,15 @@ ChannelMask channels_read(const ModelConfig& config) {
     if (config.military.deterrence > 0.0) {
         m |= channel_mask({Channel::military}); // soldiers in C (MECHANISMS.md §8a)
     }
+    // Casualties and overwhelmed police read the violent in vision (rules/casualties.hpp,
+    // rules/forces.hpp); engaging soldiers are counted where they guard (M_vis).
+    if (config.casualties.enabled || config.cops.withdrawal.enabled) {
+        m |= channel_mask({Channel::violent});
+    }
+    if (config.casualties.enabled && config.military.engage_rate > 0.0 &&
+        config.military.reserve > 0) {
+        m |= channel_mask({Channel::military});
+    }
     return static_cast<ChannelMask>(m);
 }
 
@@ -108,8 +117,12 @@ World build_world(const ModelConfig& config, const CounterRng& rng) {
     // Citizens, ids in increasing cell order, then police, then reserve police for the schedule
     // (the order in which ids are given is part of the output contract: it keys the draws).
     std::int64_t capacity = cop_capacity(config, cops, citizens, cells);
+    // Then police freed by contingents (military.police_reserve), then the contingents' soldiers
+    // (military.reserve), all off the grid until the forces phase deploys them.
+    const std::int64_t freed_police = reserve_police_agents(config);
+    const std::int64_t soldiers = reserve_military_agents(config);
     Population& pop = w.pop;
-    pop.resize(static_cast<std::size_t>(citizens + capacity));
+    pop.resize(static_cast<std::size_t>(citizens + capacity + freed_police + soldiers));
     AgentId next_citizen = 0;
     auto next_cop = static_cast<AgentId>(citizens);
     for (std::int64_t c = 0; c < cells; ++c) {
@@ -122,8 +135,21 @@ World build_world(const ModelConfig& config, const CounterRng& rng) {
         }
     }
     for (AgentId a = next_cop; a < static_cast<AgentId>(pop.size()); ++a) {
-        pop.kind[a] = Kind::police;
+        const bool soldier = a >= static_cast<AgentId>(citizens + capacity + freed_police);
+        pop.kind[a] = soldier ? Kind::military : Kind::police;
         pop.state[a] = State::withdrawn;
+    }
+    // The optional columns of the forces' rules.
+    if (config.casualties.enabled || config.cops.withdrawal.enabled || freed_police > 0 ||
+        soldiers > 0) {
+        pop.recovery_remaining.assign(pop.size(), 0.0F);
+    }
+    const bool weapons_shops =
+        config.sites.armed_per_weapons_shop > 0 &&
+        std::any_of(config.sites.sites.begin(), config.sites.sites.end(),
+                    [](const SiteSpec& site) { return site.type == SiteType::weapons_shop; });
+    if (weapons_shops) {
+        pop.armed.assign(pop.size(), 0);
     }
     const auto agents = static_cast<AgentId>(pop.size());
 #pragma omp parallel for schedule(static) if (agents >= min_parallel_items)

@@ -116,6 +116,58 @@ std::vector<std::string> region_invariants(const World& w, const ModelConfig& co
         bad.push_back(fmt::format("police state counts {}+{}+{}+{} != police {}", r.cops,
                                   r.police_withdrawn, r.police_injured, r.police_dead, police));
     }
+    const std::int64_t military = pop.count(Kind::military);
+    if (r.military + r.military_withdrawn + r.military_injured + r.military_dead != military) {
+        bad.push_back(fmt::format("military state counts {}+{}+{}+{} != military {}", r.military,
+                                  r.military_withdrawn, r.military_injured, r.military_dead,
+                                  military));
+    }
+    // The forces' rules: injured agents wait out a healing time, nobody has negative time left;
+    // only citizens carry weapons.
+    if (!pop.recovery_remaining.empty()) {
+        for (AgentId a = 0; a < n; ++a) {
+            const float left = pop.recovery_remaining[a];
+            if (!(left >= 0.0F) || (left > 0.0F && pop.state[a] != State::injured &&
+                                    pop.state[a] != State::withdrawn)) {
+                bad.push_back(fmt::format("agent {} in state {} has {} periods of recovery left", a,
+                                          static_cast<int>(pop.state[a]), left));
+                break;
+            }
+        }
+    }
+    if (!pop.armed.empty()) {
+        for (AgentId a = 0; a < n; ++a) {
+            if (pop.armed[a] != 0 && pop.kind[a] != Kind::citizen) {
+                bad.push_back(
+                    fmt::format("agent {} of kind {} is armed", a, static_cast<int>(pop.kind[a])));
+                break;
+            }
+        }
+    }
+    return bad;
+}
+
+// Sites: damage within [0, value], a burned site fully damaged, the seizure tick set once seized.
+std::vector<std::string> site_invariants(const Region& g) {
+    std::vector<std::string> bad;
+    const std::vector<SiteSpec>& specs = g.config.sites.sites;
+    if (g.sites.size() != specs.size()) {
+        bad.push_back(fmt::format("{} site states for {} sites", g.sites.size(), specs.size()));
+        return bad;
+    }
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+        const SiteState& s = g.sites[i];
+        if (!(s.damage_usd >= 0.0 && s.damage_usd <= specs[i].value_usd)) {
+            bad.push_back(fmt::format("site {}: damage {} outside [0, {}]", specs[i].name,
+                                      s.damage_usd, specs[i].value_usd));
+        }
+        const bool fell = s.status == SiteStatus::seized || s.status == SiteStatus::burned;
+        if (fell != (s.seized_at > 0) || (s.status == SiteStatus::burned) != (s.burned_at > 0)) {
+            bad.push_back(fmt::format("site {}: status {} with seized_at {}, burned_at {}",
+                                      specs[i].name, static_cast<int>(s.status), s.seized_at,
+                                      s.burned_at));
+        }
+    }
     return bad;
 }
 
@@ -126,6 +178,9 @@ std::vector<std::string> Simulation::check_invariants() const {
     for (int r = 0; r < regions(); ++r) {
         std::vector<std::string> region_bad =
             region_invariants(world(r), config(r), observe_regions()[static_cast<std::size_t>(r)]);
+        for (std::string& b : site_invariants(region(r))) {
+            region_bad.push_back(std::move(b));
+        }
         for (std::string& b : region_bad) {
             bad.push_back(regions() == 1 ? std::move(b) : fmt::format("region {}: {}", r, b));
         }

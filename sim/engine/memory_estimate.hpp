@@ -32,6 +32,10 @@ struct MemoryEstimate {
 };
 
 MemoryEstimate estimate_memory(const ModelConfig& config);
+// What the forces' rules (casualties, withdrawal, contingents, sites) add when they are on: their
+// channels and optional columns (0 in Model I).
+std::uint64_t forces_extra_bytes(const ModelConfig& config, std::int64_t cells,
+                                 std::int64_t agents);
 // Every region of the spec: cells and agents summed.
 MemoryEstimate estimate_memory(const SimulationSpec& spec);
 

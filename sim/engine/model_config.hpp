@@ -23,6 +23,11 @@ namespace unrest {
 struct GridParams {
     int width = 40;  // cells (Epstein 2002: 40 x 40 torus)
     int height = 40; // cells
+    // Space (MECHANISMS.md §9a; issue 8): the side of a cell in metres and the position of the
+    // grid's south-west corner, for sites given by latitude and longitude (rules/sites.hpp:
+    // equirectangular). 0 / empty: no geography (sites by cells only).
+    double cell_size_m = 0.0;
+    std::optional<GeoPoint> origin = std::nullopt;
 };
 
 enum class InitialCounts {

@@ -15,6 +15,13 @@
 
 namespace unrest {
 
+// A contingent deployed in a region (rules/forces.hpp: military): who it put on the streets.
+struct ContingentDeployment {
+    std::string id;                // the contingent's id (ContingentPresence::id)
+    std::vector<AgentId> soldiers; // its soldiers, in the order deployed
+    std::vector<AgentId> police;   // the officers it freed (`frees_police`)
+};
+
 struct Region {
     std::string name;
     ModelConfig config;
@@ -35,6 +42,11 @@ struct Region {
     bool organised_arrived = false;         // the organised group has been marked
     std::vector<SiteStatus> attraction_statuses{}; // site statuses World::attraction was built on
     std::int64_t quota_day = std::numeric_limits<std::int64_t>::min(); // day of the last quotas
+    // The forces phase's state (phases/forces.cpp): the contingents deployed, with their soldiers
+    // and the police they freed, and the officers now off the streets by order.
+    std::vector<ContingentDeployment> deployments = {};
+    std::vector<AgentId> ordered_off = {}; // police withdrawn by a `police_withdrawal` order
+    double ordered_share = 0.0;            // the share those were taken for (controls')
 };
 
 } // namespace unrest

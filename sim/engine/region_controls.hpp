@@ -23,6 +23,7 @@ struct ContingentPresence {
     std::int64_t size = 0;          // persons
     std::vector<std::string> sites; // names of the sites it guards
     bool engage = false;            // rules of engagement: false = deter only
+    std::int64_t frees_police = 0;  // persons: police it frees for the streets (MECHANISMS §8b)
 };
 
 struct RegionControls {

@@ -96,4 +96,36 @@ void withdraw_cop(World& w, AgentId a) noexcept {
     change_state(w, a, State::withdrawn);
 }
 
+void injure_agent(World& w, AgentId a, float healing) noexcept {
+    const CellIndex c = w.pop.cell[a];
+    stamp(w, c, a, w.pop.state[a], -1);
+    w.lists.remove(c, a);
+    w.pop.cell[a] = no_cell;
+    change_state(w, a, State::injured);
+    w.pop.recovery_remaining[a] = healing;
+}
+
+void kill_agent(World& w, AgentId a) noexcept {
+    const CellIndex c = w.pop.cell[a];
+    if (c != no_cell) {
+        stamp(w, c, a, w.pop.state[a], -1);
+        w.lists.remove(c, a);
+        w.pop.cell[a] = no_cell;
+    }
+    change_state(w, a, State::dead);
+    if (!w.pop.recovery_remaining.empty()) {
+        w.pop.recovery_remaining[a] = 0.0F;
+    }
+}
+
+void heal_force(World& w, AgentId a) noexcept {
+    change_state(w, a, State::withdrawn);
+    w.pop.recovery_remaining[a] = 0.0F;
+}
+
+void hold_off_duty(World& w, AgentId a, float periods) noexcept {
+    withdraw_cop(w, a);
+    w.pop.recovery_remaining[a] = periods;
+}
+
 } // namespace unrest::detail

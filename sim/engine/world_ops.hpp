@@ -33,4 +33,21 @@ void place_agent(World& w, AgentId a, CellIndex c, State s) noexcept;
 // Takes a force on duty off the grid (withdrawn).
 void withdraw_cop(World& w, AgentId a) noexcept;
 
+// --- Casualties and the forces phase (rules/casualties.hpp, rules/forces.hpp) ----------------
+// These need pop.recovery_remaining (sized when casualties or withdrawal are on).
+
+// Takes a free agent on the grid (citizen quiet, active or violent; force on duty) off it,
+// injured, for `healing` periods.
+void injure_agent(World& w, AgentId a, float healing) noexcept;
+
+// A free agent on the grid, or an injured one off it, dies (off the grid for good).
+void kill_agent(World& w, AgentId a) noexcept;
+
+// An injured force healed: back in the reserve (withdrawn, off the grid).
+void heal_force(World& w, AgentId a) noexcept;
+
+// A force on duty taken off the grid (withdrawn) for `periods` (infinity: until called back);
+// deployment leaves it there while recovery_remaining > 0.
+void hold_off_duty(World& w, AgentId a, float periods) noexcept;
+
 } // namespace unrest::detail

@@ -101,6 +101,11 @@ nlohmann::ordered_json RunWriter::finish() {
             close(daily, *dir_, "daily.csv");
         }
         write_file_atomically(*dir_ / "dictionary.json", dictionary_json(*layout_).dump(2) + "\n");
+        if (!sites_.empty()) {
+            std::ofstream sites = create(*dir_, "sites.csv");
+            write_sites_csv(sites, sites_);
+            close(sites, *dir_, "sites.csv");
+        }
         files_.reset();
     }
     return summary_.finish();

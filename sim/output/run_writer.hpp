@@ -9,6 +9,7 @@
 #include "daily.hpp"
 #include "events_csv.hpp"
 #include "output_layout.hpp"
+#include "sites_csv.hpp"
 #include "summary.hpp"
 #include "timeseries.hpp"
 
@@ -41,6 +42,10 @@ public:
     // summary.json. Call once, after the last tick.
     nlohmann::ordered_json finish();
 
+    // The sites at the end of the run (site_rows): finish() writes them to sites.csv when there
+    // are any (rules/sites.hpp).
+    void set_sites(std::vector<SiteRow> rows) { sites_ = std::move(rows); }
+
     // The files written into the directory (per_tick_file_names); empty without a directory.
     std::vector<std::string> files() const;
 
@@ -55,6 +60,7 @@ private:
     std::unique_ptr<Files> files_;
     std::vector<TickRecord> scaled_;
     std::optional<Tick> last_tick_;
+    std::vector<SiteRow> sites_;
 };
 
 } // namespace unrest

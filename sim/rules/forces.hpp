@@ -51,9 +51,22 @@ struct ForceRiskParams {
 
 // Withdrawal of police (MODEL.md §3.5; MECHANISMS.md §7): when locally overwhelmed, or when
 // ordered by the timeline. Off (the default): Model I.
+//   an officer on duty withdraws (off the grid, to the reserve) with p = 1 - exp(-w) per tick when
+//   (violent + active in vision) > ratio x (1 + other police in vision), and is back on duty
+//   after the regroup time. A simplified "cops go quiet" ([JK]; MECHANISMS.md §7a): the local
+//   balance alone decides, the rate and the ratio are our invention.
 struct WithdrawalParams {
     bool enabled = false;
+    double ratio = 3.0; // crowd per officer (the officer and the police it sees) that overwhelms
+    double rate = 0.1;  // w: hazard per tick of withdrawing while overwhelmed
+    Tick regroup = 6;   // ticks off duty before coming back
 };
+
+// (violent + active in vision) > ratio x (1 + other police in vision): overwhelmed.
+inline bool overwhelmed(int violent, int active, int other_police, double ratio) noexcept {
+    return static_cast<double>(violent + active) >
+           ratio * (1.0 + static_cast<double>(other_police));
+}
 
 struct PoliceParams {
     bool steps_onto_arrestee = false; // NetLogo: the cop moves onto the arrestee's cell
@@ -75,6 +88,16 @@ struct MilitaryParams {
     // Deterrence by presence (MECHANISMS.md §8a): a soldier on duty within vision counts as this
     // many police in the citizen's C. 0 (the default) = soldiers are not counted.
     double deterrence = 0.0;
+    // Rules of engagement (MECHANISMS.md §8a): a violent citizen within the attack radius of a
+    // site guarded by an engaging contingent is hit with hazard 1 - exp(-engage_rate M_vis) per
+    // tick (M_vis soldiers in vision); needs casualties.enabled. Our invention.
+    double engage_rate = 0.0;
+    // A guarded site falls only if n_viol > rho D (police + guard_weight x soldiers)
+    // (MECHANISMS.md §8c: V_local / G_local > rho_g); 1 = a soldier counts as an officer.
+    double guard_weight = 1.0;
+    // Police to reserve for contingents' `frees_police`, persons (the largest total present at
+    // once); set by the loader from the timeline's contingent events.
+    std::int64_t police_reserve = 0;
 };
 
 } // namespace unrest

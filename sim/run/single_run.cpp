@@ -64,6 +64,7 @@ nlohmann::ordered_json simulate_scenario(const Scenario& scenario,
     if (options.profile != nullptr) {
         *options.profile = sim.profile();
     }
+    writer.set_sites(site_rows(sim));
     return writer.finish();
 }
 

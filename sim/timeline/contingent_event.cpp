@@ -24,9 +24,11 @@ public:
     explicit Contingent(ContingentPresence presence) : presence_(std::move(presence)) {}
     std::string begin(Tick /*t*/, RegionControls& region) override {
         region.contingents.push_back(presence_);
-        return fmt::format("contingent {} arrives: {} persons, sites [{}], {}", presence_.id,
-                           presence_.size, join(presence_.sites),
-                           presence_.engage ? "engages" : "deters only");
+        return fmt::format(
+            "contingent {} arrives: {} persons, sites [{}], {}{}", presence_.id, presence_.size,
+            join(presence_.sites), presence_.engage ? "engages" : "deters only",
+            presence_.frees_police > 0 ? fmt::format(", frees {} police", presence_.frees_police)
+                                       : std::string());
     }
     std::string end(Tick /*t*/, RegionControls& region) override {
         std::erase_if(region.contingents,
@@ -57,7 +59,13 @@ const EventType& contingent_event_type() {
           ParamKind::flag,
           "rules of engagement: true = engages, false (the default) = deters only",
           {},
-          ""}},
+          ""},
+         {"frees_police",
+          ParamKind::count,
+          "police it frees for the streets while present (MECHANISMS.md §8b): deployed from the "
+          "reserve",
+          {},
+          "persons"}},
         check,
         [](const EventSpec& spec) -> std::unique_ptr<Event> {
             ContingentPresence p;
@@ -68,6 +76,9 @@ const EventType& contingent_event_type() {
                 p.sites = spec.params.names("sites");
             }
             p.engage = spec.params.has("engage") && spec.params.flag("engage");
+            if (spec.params.has("frees_police")) {
+                p.frees_police = spec.params.count("frees_police");
+            }
             return std::make_unique<Contingent>(std::move(p));
         },
     };

@@ -10,12 +10,14 @@ const EventType& curfew_event_type();
 const EventType& comms_event_type();
 const EventType& contingent_event_type();
 const EventType& cop_density_event_type();
+const EventType& police_withdrawal_event_type();
 
 const std::vector<const EventType*>& event_types() {
     static const std::vector<const EventType*> types{
-        &legitimacy_event_type(),  &price_event_type(), &force_level_event_type(),
-        &curfew_event_type(),      &comms_event_type(), &contingent_event_type(),
-        &cop_density_event_type(),
+        &legitimacy_event_type(),  &price_event_type(),
+        &force_level_event_type(), &curfew_event_type(),
+        &comms_event_type(),       &contingent_event_type(),
+        &cop_density_event_type(), &police_withdrawal_event_type(),
     };
     return types;
 }

@@ -89,7 +89,8 @@ TEST(ScenarioErrors, UnknownKeySuggestsTheClosest) {
 
 TEST(ScenarioErrors, UnknownKeyWithoutACloseMatchListsTheKeys) {
     EXPECT_EQ(load_error("name: a\nticks: 3\ngrid: {width: 10, height: 10, depth: 3}\n"),
-              "s.yaml:3:31: grid.depth: unknown key 'depth', expected one of: width, height");
+              "s.yaml:3:31: grid.depth: unknown key 'depth', expected one of: width, height, "
+              "cell_size_m, origin");
 }
 
 TEST(ScenarioErrors, DuplicateKey) {

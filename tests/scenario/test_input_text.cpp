@@ -153,7 +153,8 @@ TEST(InputText, MessagesNeverEchoControlCharacters) {
     EXPECT_EQ(load_error("name: a\nticks: \"\\e[2J\"\n"),
               "s.yaml:2:8: ticks: expected an integer >= 0, found the quoted string \"\\x1b[2J\"");
     EXPECT_EQ(load_error("name: a\nticks: 3\ngrid: {\"\\e\": 1}\n"),
-              "s.yaml:3:8: grid.\\x1b: unknown key '\\x1b', expected one of: width, height");
+              "s.yaml:3:8: grid.\\x1b: unknown key '\\x1b', expected one of: width, height, "
+              "cell_size_m, origin");
     EXPECT_EQ(load_error("name: a\nticks: 3\n", {"vision.shape=\"a\\u009bb\""}),
               "--set:1:14: vision.shape: expected one of disc, von_neumann, moore, found the "
               "quoted string \"a\\xc2\\x9bb\"");

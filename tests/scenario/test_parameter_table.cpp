@@ -54,7 +54,8 @@ TEST(ParameterTable, DefaultsComeFromTheStructs) {
 }
 
 TEST(ParameterTable, KnownKeys) {
-    EXPECT_EQ(known_keys("grid"), (std::vector<std::string>{"width", "height"}));
+    EXPECT_EQ(known_keys("grid"),
+              (std::vector<std::string>{"width", "height", "cell_size_m", "origin"}));
     EXPECT_EQ(known_keys("legitimacy"),
               (std::vector<std::string>{"initial", "changes", "feedback"}));
     EXPECT_EQ(known_keys("legitimacy.feedback"),
@@ -66,7 +67,7 @@ TEST(ParameterTable, KnownKeys) {
                   "calendar",     "grid",        "population", "vision",   "citizen",
                   "arrest",       "jail",        "movement",   "cops",     "legitimacy",
                   "activation",   "news",        "hardship",   "violence", "gathering",
-                  "mobilisation", "analysis",    "scale",      "regions",  "timeline"}));
+                  "mobilisation", "casualties", "sites", "military", "analysis",    "scale",      "regions",  "timeline"}));
     EXPECT_EQ(known_keys("calendar"),
               (std::vector<std::string>{"start", "time_zone", "tick", "end"}));
     EXPECT_TRUE(known_keys("ticks").empty());

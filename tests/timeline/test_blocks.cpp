@@ -221,11 +221,13 @@ TEST(TimelineBlock, Durations) {
 TEST(TimelineBlock, EventErrorsAtTheirKeys) {
     EXPECT_EQ(read_error("timeline:\n  - {type: legitimcy, at: 3, set: 0.5}\n"),
               "t.yaml:2:12: timeline[0].type: expected one of legitimacy, price, force_level, "
-              "curfew, comms, contingent, cop_density, found 'legitimcy' (did you mean "
+              "curfew, comms, contingent, cop_density, police_withdrawal, found 'legitimcy' (did "
+              "you mean "
               "'legitimacy'?)");
     EXPECT_EQ(read_error("timeline:\n  - {at: 3, set: 0.5}\n"),
               "t.yaml:2:5: timeline[0].type: expected a value for required key 'type' (one of "
-              "legitimacy, price, force_level, curfew, comms, contingent, cop_density), found "
+              "legitimacy, price, force_level, curfew, comms, contingent, cop_density, "
+              "police_withdrawal), found "
               "none");
     EXPECT_EQ(read_error("timeline:\n  - {type: comms, from: 3, to: 6, severty: 0.5}\n"),
               "t.yaml:2:35: timeline[0].severty: unknown key 'severty', did you mean "
