@@ -195,9 +195,10 @@ TEST(Comparison, CsvAndTable) {
                        "region aktau is not in the run,test\n"),
               std::string::npos);
     const std::vector<ComparisonRow> rows{c["national_day2"], c["aktau"]};
-    EXPECT_EQ(comparison_table(rows), "  quantity region   date       reported simulated within\n"
-                                      "  arrests  national 2022-01-02 >63      64        y\n"
-                                      "  arrests  aktau    2022-01-02 1        -         -\n");
+    EXPECT_EQ(comparison_table(rows),
+              "  quantity  region    date        reported  simulated  within\n"
+              "  arrests   national  2022-01-02  >63       64         y\n"
+              "  arrests   aktau     2022-01-02  1         -          -\n");
 }
 
 TEST(Comparison, FormatsValues) {

@@ -59,12 +59,12 @@ TEST(ParameterTable, KnownKeys) {
               (std::vector<std::string>{"initial", "changes", "feedback"}));
     EXPECT_EQ(known_keys("legitimacy.feedback"),
               (std::vector<std::string>{"enabled", "arrest_sensitivity", "recovery"}));
-    EXPECT_EQ(
-        known_keys(""),
-        (std::vector<std::string>{
-            "name",       "description", "source",  "seed",     "ticks", "calendar", "grid",
-            "population", "vision",      "citizen", "arrest",   "jail",  "movement", "cops",
-            "legitimacy", "activation",  "news",    "analysis", "scale", "regions",  "timeline"}));
+    EXPECT_EQ(known_keys(""),
+              (std::vector<std::string>{
+                  "name",     "description", "source",     "seed",       "ticks",  "calendar",
+                  "grid",     "population",  "vision",     "citizen",    "arrest", "jail",
+                  "movement", "cops",        "legitimacy", "activation", "news",   "analysis",
+                  "scale",    "regions",     "timeline",   "compare"}));
     EXPECT_EQ(known_keys("calendar"),
               (std::vector<std::string>{"start", "time_zone", "tick", "end"}));
     EXPECT_TRUE(known_keys("ticks").empty());

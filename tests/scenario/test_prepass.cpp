@@ -11,7 +11,8 @@ using test::load_error;
 
 const std::string root_keys =
     "name, description, source, seed, ticks, calendar, grid, population, vision, citizen, arrest, "
-    "jail, movement, cops, legitimacy, activation, news, analysis, scale, regions, timeline";
+    "jail, movement, cops, legitimacy, activation, news, analysis, scale, regions, timeline, "
+    "compare";
 
 std::string repeated(const std::string& s, std::size_t n) {
     std::string out;

@@ -106,7 +106,7 @@ TEST(ReportedFigures, WordsGiveTheConventionalRanges) {
     EXPECT_EQ(f.figures[0].range.max, 99.0);
     EXPECT_EQ(figures_error(file(entry("    date: 2022-01-05\n    kind: span\n    words: dozens\n"
                                        "    range: {min: 20, max: 99}\n"))),
-              "r.yaml:11:12: reported[0].range: expected the range the words 'dozens' give by "
+              "r.yaml:10:12: reported[0].range: expected the range the words 'dozens' give by "
               "the convention (24-99), or words that are not of the convention, found 20-99");
 }
 
@@ -127,11 +127,11 @@ TEST(ReportedFigures, RangeContains) {
 TEST(ReportedFigures, Errors) {
     const std::string day = "    date: 2022-01-06\n    kind: cumulative\n";
     EXPECT_EQ(figures_error(file(entry(day + "    value: 1\n") + entry(day + "    value: 2\n"))),
-              "r.yaml:9:9: reported[1].id: expected a unique id ('a' is also on line 2), found "
+              "r.yaml:10:9: reported[1].id: expected a unique id ('a' is also on line 2), found "
               "'a'");
     EXPECT_EQ(figures_error(file(entry("    date: 2022-01-06\n    kind: span\n"
                                        "    range: {min: 5, max: 3}\n"))),
-              "r.yaml:9:28: reported[0].range.max: expected a max >= min (5), found '3'");
+              "r.yaml:9:26: reported[0].range.max: expected a max >= min (5), found '3'");
     EXPECT_EQ(figures_error("reported:\n  - id: a\n    quantity: police_ded\n"),
               "r.yaml:3:15: reported[0].quantity: expected one of arrests, detained, "
               "police_dead, police_injured, protesters_killed, citizens_killed, "
@@ -159,7 +159,7 @@ TEST(ReportedFigures, Errors) {
               "span (daily and cumulative figures take a date), found 'cumulative'");
     EXPECT_EQ(figures_error(file(entry("    span: {from: 2022-01-06, to: 2022-01-05}\n"
                                        "    kind: span\n    value: 1\n"))),
-              "r.yaml:7:35: reported[0].span.to: expected a date or time after from "
+              "r.yaml:7:34: reported[0].span.to: expected a date or time after from "
               "(2022-01-06), found '2022-01-05'");
     EXPECT_EQ(figures_error(file(entry(day + "    value: 1\n    at_least: 2\n"))),
               "r.yaml:10:5: reported[0].at_least: expected one of value, range, at_least and "
@@ -213,7 +213,7 @@ TEST(ReportedFigures, CompareBlockLoadsTheFile) {
     const std::string dir = std::string(UNREST_SOURCE_DIR) + "/scenarios/kazakhstan2022/";
     const std::string scenario = "name: a\ncalendar: {start: 2022-01-02T00:00, time_zone: "
                                  "\"+06:00\", tick: 1h, end: 2022-01-07T00:00}\n"
-                                 "grid: {width: 10, height: 10}\n"
+                                 "grid: {width: 20, height: 20}\nvision: {radius: 3}\n"
                                  "compare:\n  reported: reported.yaml\n"
                                  "  show: [le_dead_national_2022-01-06_moi]\n";
     const Scenario s = load_scenario_text(scenario, dir + "x.yaml");
@@ -232,17 +232,20 @@ TEST(ReportedFigures, CompareBlockLoadsTheFile) {
         }
         return std::string("no error");
     };
-    EXPECT_EQ(error("name: a\ncompare: {reported: reported.yaml}\n"),
-              dir + "x.yaml:2:10: compare: expected a scenario with a calendar (reported figures "
+    EXPECT_EQ(error("name: a\nticks: 5\ncompare: {reported: reported.yaml}\n"),
+              dir + "x.yaml:3:10: compare: expected a scenario with a calendar (reported figures "
                     "are dated), found compare: without calendar:");
-    const std::string cal = "name: a\ncalendar: {start: 2022-01-02T00:00, tick: 1h, ticks: 5}\n";
+    const std::string cal =
+        "name: a\ncalendar: {start: 2022-01-02T00:00, tick: 1h, end: 2022-01-02T05:00}\n";
     EXPECT_EQ(error(cal + "compare: {reported: nope.yaml}\n"),
               dir + "x.yaml:3:21: compare.reported: expected a readable reported-figures file (" +
                   dir + "nope.yaml), found no such file");
-    EXPECT_EQ(error(cal + "compare: {reported: reported.yaml, show: [le_dead_national]}\n"),
-              dir + "x.yaml:3:43: compare.show[0]: expected the id of a figure of " + dir +
-                  "reported.yaml, found 'le_dead_national' (did you mean "
-                  "'le_dead_national_2022-01-06_moi'?)");
+    EXPECT_EQ(
+        error(cal +
+              "compare: {reported: reported.yaml, show: [le_dead_national_2022-01-06_mio]}\n"),
+        dir + "x.yaml:3:43: compare.show[0]: expected the id of a figure of " + dir +
+            "reported.yaml, found 'le_dead_national_2022-01-06_mio' (did you mean "
+            "'le_dead_national_2022-01-06_moi'?)");
     EXPECT_EQ(error(cal + "compare: {reported: reported.yaml, regions: {almaty: Almaty}}\n"),
               dir + "x.yaml:3:54: compare.regions.almaty: expected a region of the scenario "
                     "(main), found 'Almaty'");
