@@ -107,8 +107,9 @@ ReportedFigures load_reported_figures_text(const std::string& text, const std::s
 ReportedFigures load_reported_figures_file(const std::string& path);
 
 // Whether `text` is a reported-figures file rather than a scenario: its top level is a mapping
-// with the key `reported` (a line that starts with `reported:`, or a parsed flow mapping). Never
-// throws: text that does not parse is not one.
+// with the key `reported`: a line that starts with `reported:`, or a flow mapping that opens with
+// it (`{reported: [...]}`). Read from the text alone, never parsed (a hostile scenario is refused
+// by its own loader, at its first bad key).
 bool is_reported_figures_text(const std::string& text, const std::string& file_name);
 
 } // namespace unrest

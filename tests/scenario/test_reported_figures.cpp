@@ -189,6 +189,9 @@ TEST(ReportedFigures, RecognisedByTheirTopLevelKey) {
     EXPECT_FALSE(is_reported_figures_text("name: a\nticks: 3\n", "s.yaml"));
     EXPECT_FALSE(is_reported_figures_text("name: a\n  reported: 3\n", "s.yaml"));
     EXPECT_FALSE(is_reported_figures_text("[unclosed\n", "s.yaml"));
+    EXPECT_TRUE(is_reported_figures_text("# c\n---\n  { 'reported': []}\n", "r.yaml"));
+    EXPECT_FALSE(is_reported_figures_text("{title: x, reported: []}\n", "r.yaml")); // not first
+    EXPECT_FALSE(is_reported_figures_text("name: a\n{reported: 1}\n", "s.yaml"));
 }
 
 // The shipped file: every row of KZ2022_INPUTS.md §3 (43 entries), valid.
