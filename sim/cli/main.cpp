@@ -4,6 +4,7 @@
 #include "../scenario/input_text.hpp"
 #include "../scenario/load.hpp"
 #include "../scenario/parameter_table.hpp"
+#include "../scenario/reported_figures.hpp"
 #include "command_name.hpp"
 #include "run_command.hpp"
 #include "sweep_command.hpp"
@@ -23,9 +24,34 @@ std::string joined_command_line(int argc, char** argv) {
     return s;
 }
 
+// A reported-figures file (docs/reported_figures.md) checked by `unrest validate`.
+int validate_reported(const std::string& file, const std::string& text,
+                      const std::vector<std::string>& overrides) {
+    if (!overrides.empty()) {
+        fmt::print(stderr,
+                   "error: {}: --set applies to scenario files, not to a reported-figures "
+                   "file\n",
+                   unrest::detail::printable(file));
+        return 2;
+    }
+    const unrest::ReportedFigures figures = unrest::load_reported_figures_text(text, file);
+    std::size_t simulated = 0;
+    for (const unrest::ReportedFigure& f : figures.figures) {
+        simulated += unrest::find_quantity(f.quantity)->simulated.empty() ? 0 : 1;
+    }
+    fmt::print("{}: ok (reported figures: {}, {} of a simulated quantity)\n",
+               unrest::detail::printable(file), figures.figures.size(), simulated);
+    return 0;
+}
+
 int validate_command(const std::string& file, const std::vector<std::string>& overrides,
                      bool print) {
     try {
+        // A file whose top level holds `reported:` is a reported-figures file.
+        if (const std::string text = unrest::read_input_file(file);
+            unrest::is_reported_figures_text(text, file)) {
+            return validate_reported(file, text, overrides);
+        }
         const unrest::Scenario s = unrest::load_scenario_file(file, overrides);
         if (const std::string problem = unrest::run_memory_problem(s); !problem.empty()) {
             fmt::print(stderr, "error: {}: {}\n", file, problem);
@@ -81,8 +107,10 @@ int main(int argc, char** argv) {
     std::vector<std::string> validate_overrides;
     bool validate_print = false;
     CLI::App* validate_cmd =
-        app.add_subcommand("validate", "Check a scenario file without running it");
-    validate_cmd->add_option("file", validate_file, "Scenario YAML file")->required();
+        app.add_subcommand("validate", "Check a scenario file without running it (or a "
+                                       "reported-figures file: one with a top-level reported:)");
+    validate_cmd->add_option("file", validate_file, "Scenario or reported-figures YAML file")
+        ->required();
     validate_cmd->add_option("--set", validate_overrides, "Override a parameter: key.path=value");
     validate_cmd->add_flag("--print", validate_print, "Print the fully resolved scenario as YAML");
 

@@ -1,5 +1,6 @@
 #include "run_command.hpp"
 
+#include "../output/comparison.hpp"
 #include "../output/manifest.hpp"
 #include "../output/output_dir.hpp"
 #include "../output/sha256.hpp"
@@ -38,6 +39,44 @@ std::filesystem::path display_path(const std::string& given) {
         p = p.parent_path();
     }
     return p;
+}
+
+// The shown reported figures after a run with compare: (docs/reported_figures.md).
+void print_comparison(const Scenario& scenario, const std::vector<ComparisonRow>& rows) {
+    if (!scenario.compare) {
+        return;
+    }
+    std::vector<ComparisonRow> shown;
+    std::size_t simulated = 0;
+    std::size_t within = 0;
+    for (const ComparisonRow& row : rows) {
+        if (row.shown) {
+            shown.push_back(row);
+        }
+        simulated += row.simulated ? 1 : 0;
+        within += row.within == "yes" ? 1 : 0;
+    }
+    if (scenario.compare->show_given) { // in the order of show:
+        std::vector<ComparisonRow> ordered;
+        for (const std::string& id : scenario.compare->show) {
+            for (const ComparisonRow& row : shown) {
+                if (row.figure.id == id) {
+                    ordered.push_back(row);
+                }
+            }
+        }
+        shown = std::move(ordered);
+    }
+    fmt::print("reported figures ({}): {} of {} simulated, {} within the reported range; all in "
+               "comparison.csv\n",
+               detail::printable(scenario.compare->reported), simulated, rows.size(), within);
+    // Line by line: the cells come from the reported file, escaped like every input text.
+    const std::string table = shown.empty() ? std::string() : comparison_table(shown);
+    for (std::size_t begin = 0; begin < table.size();) {
+        const std::size_t end = table.find('\n', begin);
+        fmt::print("{}\n", detail::printable(std::string_view(table).substr(begin, end - begin)));
+        begin = end + 1;
+    }
 }
 
 } // namespace
@@ -92,6 +131,7 @@ int run_command(const RunOptions& options) {
     }
     const std::string started = utc_now();
     PhaseProfile profile;
+    std::vector<ComparisonRow> comparison;
     const auto t0 = std::chrono::steady_clock::now();
     try {
         ProgressBar bar("unrest run", scenario.run.ticks, "ticks", !options.quiet);
@@ -99,6 +139,7 @@ int run_command(const RunOptions& options) {
         run.timeseries_dir = out->temp();
         run.check_invariants = options.check;
         run.profile = &profile;
+        run.comparison = &comparison;
         run.on_tick = [&bar](Tick t) {
             if (interrupted.load()) {
                 throw Interrupted{};
@@ -144,6 +185,7 @@ int run_command(const RunOptions& options) {
         for (const std::string& f : output_file_names(out->final_path())) {
             fmt::print("  {}\n", detail::printable((shown / f).string()));
         }
+        print_comparison(scenario, comparison);
     }
     return 0;
 }

@@ -1,7 +1,9 @@
 #include "single_run.hpp"
 
 #include "../engine/simulation.hpp"
+#include "../output/comparison.hpp"
 #include "../output/error.hpp"
+#include "../output/metrics.hpp"
 #include "../output/output_dir.hpp"
 #include "../output/run_writer.hpp"
 #include "../timeline/timeline.hpp"
@@ -9,6 +11,7 @@
 #include <algorithm>
 #include <ctime>
 #include <fmt/format.h>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -46,10 +49,25 @@ nlohmann::ordered_json simulate_scenario(const Scenario& scenario,
         citizens.push_back(sim.world(r).pop.count(Kind::citizen));
     }
     RunWriter writer(output_layout(scenario, citizens), options.timeseries_dir);
+    std::optional<ComparisonAccumulator> comparison;
+    std::vector<TickRecord> persons;
+    if (scenario.compare && (options.timeseries_dir || options.comparison)) {
+        comparison.emplace(*scenario.compare, writer.layout());
+    }
+    const auto compare = [&](const std::vector<TickRecord>& records) {
+        if (comparison) {
+            persons.clear();
+            for (const TickRecord& r : records) {
+                persons.push_back(scale_to_persons(r, writer.layout().persons_per_agent));
+            }
+            comparison->add(persons);
+        }
+    };
     writer.add_tick(sim.observe_regions(), std::vector<EventRecord>{});
     for (Tick t = 1; t <= scenario.run.ticks; ++t) {
         const std::vector<TickRecord>& records = sim.step_regions();
         writer.add_tick(records, sim.events_applied());
+        compare(records);
         if (options.check_invariants) {
             const auto problems = sim.check_invariants();
             if (!problems.empty()) {
@@ -65,6 +83,15 @@ nlohmann::ordered_json simulate_scenario(const Scenario& scenario,
         *options.profile = sim.profile();
     }
     writer.set_sites(site_rows(sim));
+    if (comparison) {
+        const std::vector<ComparisonRow> rows = comparison->finish();
+        if (options.timeseries_dir) {
+            write_file_atomically(*options.timeseries_dir / "comparison.csv", comparison_csv(rows));
+        }
+        if (options.comparison != nullptr) {
+            *options.comparison = rows;
+        }
+    }
     return writer.finish();
 }
 

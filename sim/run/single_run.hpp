@@ -4,6 +4,7 @@
 
 #include "../engine/phase_profile.hpp"
 #include "../engine/simulation_spec.hpp"
+#include "../output/comparison.hpp"
 #include "../output/manifest.hpp"
 #include "../scenario/scenario.hpp"
 
@@ -25,6 +26,9 @@ struct SingleRunOptions {
     std::function<void(Tick)> on_tick;
     // Where to copy the simulation's time per phase at the end of the run; none: not kept.
     PhaseProfile* profile = nullptr;
+    // With the scenario's compare: block, where to put the comparison's rows (every figure; the
+    // shown ones flagged), besides comparison.csv in timeseries_dir; none: not kept.
+    std::vector<ComparisonRow>* comparison = nullptr;
 };
 
 // The engine's view of the scenario: its regions (one from `model` when it has none) and news

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace unrest {
@@ -45,7 +46,21 @@ struct ScaleSettings {
     double persons_per_agent = 1.0;
 };
 
-class Timeline; // sim/timeline/timeline.hpp: the scenario's typed events
+class Timeline;         // sim/timeline/timeline.hpp: the scenario's typed events
+struct ReportedFigures; // sim/scenario/reported_figures.hpp
+
+// compare: (docs/reported_figures.md): the reported figures a run is compared with
+// (comparison.csv) and those `unrest run` prints.
+struct CompareSettings {
+    std::string reported;      // the file as written in the scenario
+    std::string reported_path; // the same, resolved against the scenario file's folder
+    std::shared_ptr<const ReportedFigures> figures; // loaded and validated (never null)
+    std::vector<std::string> show;                  // ids to print, in order
+    bool show_given = false; // false: print every simulated figure within the run's dates
+    // A reported region -> the run's regions it stands for (summed); a reported region not listed
+    // is the run's region of the same name (letter case aside), "national" every region.
+    std::vector<std::pair<std::string, std::vector<std::string>>> regions;
+};
 
 struct Scenario {
     std::string name;
@@ -64,6 +79,8 @@ struct Scenario {
     // schedules (legitimacy.changes, cops.density_changes) stay in each region's model and are
     // applied by the engine's ScheduleEvents, before these, each tick.
     std::shared_ptr<const Timeline> timeline;
+    // compare: the reported figures to compare the run with; none without the block.
+    std::shared_ptr<const CompareSettings> compare;
 };
 
 } // namespace unrest

@@ -54,6 +54,8 @@ public:
     [[noreturn]] void fail_message(const Field& at, std::string message) const;
     [[noreturn]] void fail_message(const YAML::Mark& mark, const std::string& path,
                                    std::string message) const;
+    // The file being read, as named in messages.
+    const std::string& file() const noexcept { return file_; }
     // Whether the value at `path` was set by --set or a flag rather than by the file.
     bool overridden(std::string_view path) const noexcept {
         for (const OverrideOrigin& o : overrides_) {

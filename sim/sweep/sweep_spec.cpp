@@ -666,11 +666,12 @@ const std::vector<std::string>& sweep_parameter_keys() {
             });
             // Not single model values: the regions list and its items, the news weights (a
             // mapping by region), the calendar (it fixes what times mean) and the timeline's
-            // events (issue 8 addresses them by id, timeline.<id>.<key>).
+            // events (issue 8 addresses them by id, timeline.<id>.<key>), and compare: (what a run
+            // is compared with, not a model value).
             const bool structural = row.key.starts_with("regions") || row.key == "news.weights" ||
                                     row.key.starts_with("calendar.") || row.key == "timeline" ||
                                     row.key.starts_with("timeline.") || row.key == "base" ||
-                                    row.key == "set";
+                                    row.key == "set" || row.key.starts_with("compare.");
             if (leaf && !structural && row.key != "seed" && row.type != "string" &&
                 !is_schedule_list(row.key)) {
                 k.push_back(row.key);

@@ -21,7 +21,8 @@ const fs::path& catalogue_path() {
 }
 
 const std::set<std::string>& kinds() {
-    static const std::set<std::string> k{"scenario", "sweep", "set", "journal", "command-line"};
+    static const std::set<std::string> k{"scenario", "sweep",        "set",
+                                         "journal",  "command-line", "reported"};
     return k;
 }
 

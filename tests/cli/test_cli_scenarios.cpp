@@ -11,7 +11,8 @@ namespace {
 constexpr int check_ticks = 30;
 
 // Every *.yaml under scenarios/, relative to it, sorted; files under a `sweeps/` folder are sweep
-// definitions, not scenarios.
+// definitions, and files with a top-level `reported:` reported figures
+// (docs/reported_figures.md), not scenarios.
 std::vector<std::string> scenario_files() {
     std::vector<std::string> files;
     const fs::path root = source_dir() / "scenarios";
@@ -24,7 +25,10 @@ std::vector<std::string> scenario_files() {
         const fs::path relative = fs::relative(it->path(), root);
         const bool in_sweeps = std::any_of(relative.begin(), relative.end(),
                                            [](const fs::path& part) { return part == "sweeps"; });
-        if (!in_sweeps) {
+        const std::string text = read_file(it->path());
+        const bool reported =
+            text.starts_with("reported:") || text.find("\nreported:") != std::string::npos;
+        if (!in_sweeps && !reported) {
             files.push_back(relative.generic_string());
         }
     }

@@ -13,7 +13,7 @@ const std::string root_keys =
     "name, description, source, seed, ticks, base, set, calendar, grid, population, vision, "
     "citizen, arrest, "
     "jail, movement, cops, legitimacy, activation, news, hardship, violence, gathering, "
-    "mobilisation, casualties, sites, military, analysis, scale, regions, timeline";
+    "mobilisation, casualties, sites, military, analysis, scale, regions, timeline, compare";
 
 std::string repeated(const std::string& s, std::size_t n) {
     std::string out;

@@ -15,7 +15,7 @@ const std::vector<Block>& scenario_blocks() {
         news_effect_block(),  hardship_block(),   violence_block(),   gathering_block(),
         mobilisation_block(), casualties_block(), sites_block(),      military_block(),
         analysis_block(),     scale_block(),      regions_block(),    news_weights_block(),
-        timeline_block(),
+        timeline_block(),     compare_block(),
     };
     return blocks;
 }

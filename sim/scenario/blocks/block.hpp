@@ -105,6 +105,7 @@ const Block& scale_block();        // scale
 const Block& regions_block();      // regions
 const Block& news_weights_block(); // reads news.weights (names regions: after regions_block)
 const Block& timeline_block();     // timeline, with the classic schedules as events first
+const Block& compare_block();      // compare: reported figures (names regions: after regions)
 
 // --- Shared by the block files -------------------------------------------------------------
 
