@@ -63,11 +63,12 @@ TEST(ParameterTable, KnownKeys) {
                                         "killing_sensitivity", "violence_sensitivity"}));
     EXPECT_EQ(known_keys(""),
               (std::vector<std::string>{
-                  "name",     "description", "source",       "seed",       "ticks",  "calendar",
-                  "grid",     "population",  "vision",       "citizen",    "arrest", "jail",
-                  "movement", "cops",        "legitimacy",   "activation", "news",   "hardship",
-                  "violence", "gathering",   "mobilisation", "casualties", "sites",  "military",
-                  "analysis", "scale",       "regions",      "timeline",   "compare"}));
+                  "name",   "description", "source",   "seed",       "ticks",        "base",
+                  "set",    "calendar",    "grid",     "population", "vision",       "citizen",
+                  "arrest", "jail",        "movement", "cops",       "legitimacy",   "activation",
+                  "news",   "hardship",    "violence", "gathering",  "mobilisation", "casualties",
+                  "sites",  "military",    "analysis", "scale",      "regions",      "timeline",
+                  "compare"}));
     EXPECT_EQ(known_keys("calendar"),
               (std::vector<std::string>{"start", "time_zone", "tick", "end"}));
     EXPECT_TRUE(known_keys("ticks").empty());
