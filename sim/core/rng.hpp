@@ -18,21 +18,21 @@ namespace unrest {
 // The streams used by the model. Values are part of the output contract: renumbering one
 // changes every result drawn from it, so append new purposes at the end.
 enum class Purpose : std::uint32_t {
-    hardship = 1,           // H ~ U(0,1) at initialisation
-    risk_aversion = 2,      // R ~ U(0,1) at initialisation
-    placement = 3,          // initial positions and kinds
-    activation_order = 4,   // shuffle of the agents within a tile (agent = tile index)
-    group_order = 5,        // random order of tile colour groups
-    movement = 6,           // choice of destination cell
-    arrest = 7,             // choice of the arrestee
-    jail_term = 8,          // jail term draw
-    conflict_priority = 9,  // tie-breaks in simultaneous activation
-    release = 10,           // placement of agents released from an off-grid jail
-    cop_schedule = 11,      // which cops are withdrawn or deployed by the cop schedule
-    design = 12,            // sweep designs: Latin hypercube permutations and jitter
-    hardship_exposure = 13, // fuel-price exposure at initialisation (owner, income; index 0, 1)
-    organised_group = 14,   // which citizens form the organised violent group (keys at tick 0)
-    gathering = 15,         // whether a citizen gathers, and ties between destinations
+    hardship = 1,            // H ~ U(0,1) at initialisation
+    risk_aversion = 2,       // R ~ U(0,1) at initialisation
+    placement = 3,           // initial positions and kinds
+    activation_order = 4,    // shuffle of the agents within a tile (agent = tile index)
+    group_order = 5,         // random order of tile colour groups
+    movement = 6,            // choice of destination cell
+    arrest = 7,              // choice of the arrestee
+    jail_term = 8,           // jail term draw
+    conflict_priority = 9,   // tie-breaks in simultaneous activation
+    release = 10,            // placement of agents released from an off-grid jail
+    cop_schedule = 11,       // which cops are withdrawn or deployed by the cop schedule
+    design = 12,             // sweep designs: Latin hypercube permutations and jitter
+    hardship_exposure = 13,  // fuel-price exposure at initialisation (owner, income; index 0, 1)
+    organised_group = 14,    // which citizens form the organised violent group (keys at tick 0)
+    gathering = 15,          // whether a citizen gathers, and ties between destinations
     casualty = 16,           // whether an agent is hit, and whether the hit kills (index 0, 1)
     withdrawal = 17,         // overwhelmed officers (index 0); ordered withdrawals (index 1)
     military_placement = 18, // cells of agents put (back) on the grid by the forces phase
