@@ -82,6 +82,8 @@ double force_risk_multiplier(const ForceRiskParams& p, const RegionControls* con
         return p.less_lethal;
     case ForceLevel::lethal:
         return p.lethal;
+    case ForceLevel::without_warning:
+        return p.without_warning;
     }
     return 1.0;
 }

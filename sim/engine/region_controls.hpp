@@ -14,7 +14,8 @@ namespace unrest {
 enum class ForceLevel : std::uint8_t {
     arrests_only = 0,
     less_lethal = 1,
-    lethal = 2, // "shoot without warning"
+    lethal = 2,          // firearms against armed attackers
+    without_warning = 3, // lethal force without warning (the order of 7 January 2022)
 };
 
 // A military contingent present in a region (`contingent` events; issue 8 gives it effects).

@@ -24,10 +24,12 @@ namespace unrest {
 
 struct CasualtyParams {
     bool enabled = false;
-    double police_hit_rate = 0.001;        // a: hazard per violent citizen in vision, per tick
-    double armed_bonus = 2.0;              // b_armed: extra weight of an armed share of 1
-    double less_lethal_rate = 0.005;       // q_1: hazard per officer in vision, per tick
-    double lethal_rate = 0.02;             // q_2: likewise at the lethal level
+    double police_hit_rate = 0.001;  // a: hazard per violent citizen in vision, per tick
+    double armed_bonus = 2.0;        // b_armed: extra weight of an armed share of 1
+    double less_lethal_rate = 0.005; // q_1: hazard per officer in vision, per tick
+    double lethal_rate = 0.02;       // q_2: likewise at the lethal level
+    // q_2 is multiplied by this at the lethal level without warning (the order of 7 Jan 2022).
+    double without_warning_factor = 1.0;
     double active_factor = 0.2;            // f_active: active citizens' hazard relative to violent
     double bystander_rate = 0.0005;        // q_b: quiet citizens near violent ones, lethal level
     double death_share_less_lethal = 0.03; // KIPs: 3% of 1,984 injured died [HA17]

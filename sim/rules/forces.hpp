@@ -45,8 +45,9 @@ inline std::uint16_t arrest_quota(double persons_per_day, double persons_per_age
 // How the force level in use (RegionControls::force_level, set by the timeline) enters a
 // citizen's perceived risk (MECHANISMS.md §5c: k -> k_F). 1 (the default): Model I.
 struct ForceRiskParams {
-    double less_lethal = 1.0; // k multiplier at the less-lethal level
-    double lethal = 1.0;      // k multiplier at the lethal level
+    double less_lethal = 1.0;     // k multiplier at the less-lethal level
+    double lethal = 1.0;          // k multiplier at the lethal level
+    double without_warning = 1.0; // k multiplier at the lethal level without warning
 };
 
 // Withdrawal of police (MODEL.md §3.5; MECHANISMS.md §7): when locally overwhelmed, or when

@@ -8,7 +8,8 @@ namespace unrest {
 
 namespace {
 
-constexpr std::array<const char*, 3> level_names{"arrests_only", "less_lethal", "lethal"};
+constexpr std::array<const char*, 4> level_names{"arrests_only", "less_lethal", "lethal",
+                                                 "without_warning"};
 
 const char* name_of(ForceLevel level) {
     return level_names[static_cast<std::size_t>(level)];
@@ -46,8 +47,8 @@ const EventType& force_level_event_type() {
         "the force the police may use, from `at` on",
         {{"level",
           ParamKind::choice,
-          "arrests_only; less_lethal (batons, tear gas, rubber bullets); lethal (shoot without "
-          "warning)",
+          "arrests_only; less_lethal (batons, tear gas, rubber bullets); lethal (firearms against "
+          "armed attackers); without_warning (lethal force without warning)",
           {level_names.begin(), level_names.end()},
           ""}},
         check,

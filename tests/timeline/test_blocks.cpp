@@ -256,6 +256,7 @@ TEST(TimelineBlock, EventErrorsAtTheirKeys) {
               "add_per_tick, multiply_per_tick (with from), found none of them");
     EXPECT_EQ(read_error("timeline:\n  - {type: force_level, at: 3, level: shoot}\n"),
               "t.yaml:2:39: timeline[0].level: expected one of arrests_only, less_lethal, lethal, "
+              "without_warning, "
               "found 'shoot'");
     EXPECT_EQ(read_error("timeline:\n  - {type: contingent, at: 3, size: 0}\n"),
               "t.yaml:2:37: timeline[0].size: expected an integer >= 1, found 0");

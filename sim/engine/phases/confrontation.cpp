@@ -63,11 +63,14 @@ void confront(Region& g, const detail::TickContext& ctx, detail::TickTally& tall
     Population& pop = w.pop;
     const ForceLevel level =
         ctx.controls != nullptr ? ctx.controls->force_level : ForceLevel::arrests_only;
-    const double q = level == ForceLevel::lethal        ? cp.lethal_rate
+    // Without warning: lethal force, more of it (q_2 x factor).
+    const bool lethal = level == ForceLevel::lethal || level == ForceLevel::without_warning;
+    const double q = level == ForceLevel::without_warning
+                         ? cp.lethal_rate * cp.without_warning_factor
+                     : level == ForceLevel::lethal      ? cp.lethal_rate
                      : level == ForceLevel::less_lethal ? cp.less_lethal_rate
                                                         : 0.0;
-    const double share_citizens =
-        level == ForceLevel::lethal ? cp.death_share_lethal : cp.death_share_less_lethal;
+    const double share_citizens = lethal ? cp.death_share_lethal : cp.death_share_less_lethal;
     const int cops_ch = channel_index(Channel::cops);
     const int actives_ch = channel_index(Channel::actives);
     const int violent_ch = channel_index(Channel::violent);
@@ -105,7 +108,7 @@ void confront(Region& g, const detail::TickContext& ctx, detail::TickTally& tall
                 }
             } else if (s == State::active) {
                 from_police = cp.active_factor * q * cops;
-            } else if (level == ForceLevel::lethal && violent > 0) {
+            } else if (lethal && violent > 0) {
                 from_police = cp.bystander_rate * cops; // stray fire near a fight
             }
             const double rate = from_police + from_military;

@@ -24,6 +24,9 @@ std::vector<ParameterDoc> rows() {
         {"arrest.force_risk.lethal", "number > 0", "", "",
          "k multiplier while the force level is lethal; 1: Model I",
          "MECHANISMS.md §5c (k -> k_F): to calibrate", false},
+        {"arrest.force_risk.without_warning", "number > 0", "", "",
+         "k multiplier while the force level is without_warning; 1: Model I",
+         "MECHANISMS.md §5c (k -> k_F): to calibrate", false},
         {"arrest.capacity_per_day", "number > 0, or ~ for no limit; needs a calendar", "",
          "persons per local day",
          "K_d, the region's arrest processing capacity: at local midnight each officer on duty "
@@ -45,6 +48,9 @@ void read_force_risk(const ReadContext& ctx, const Mapping& arrest, ForceRiskPar
     const Mapping m(ctx.r, *f, known_keys(f->path));
     if (auto v = m.get("less_lethal")) {
         risk.less_lethal = read_positive(ctx.r, *v);
+    }
+    if (auto v = m.get("without_warning")) {
+        risk.without_warning = read_positive(ctx.r, *v);
     }
     if (auto v = m.get("lethal")) {
         risk.lethal = read_positive(ctx.r, *v);
@@ -76,6 +82,8 @@ void print(const ModelConfig& m, YAML::Node& out) {
     out["arrest"]["ratio"] = print_choice(arrest_ratio_choices, m.arrest.ratio);
     out["arrest"]["force_risk"]["less_lethal"] = print_number(m.cops.force_risk.less_lethal);
     out["arrest"]["force_risk"]["lethal"] = print_number(m.cops.force_risk.lethal);
+    out["arrest"]["force_risk"]["without_warning"] =
+        print_number(m.cops.force_risk.without_warning);
     out["arrest"]["capacity_per_day"] = m.cops.capacity.persons_per_day
                                             ? print_number(*m.cops.capacity.persons_per_day)
                                             : YAML::Node(YAML::NodeType::Null);

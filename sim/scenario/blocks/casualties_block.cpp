@@ -35,6 +35,10 @@ std::vector<ParameterDoc> rows() {
          "q_b: at the lethal level, a quiet citizen with violent ones in vision is hit with "
          "1 - exp(-q_b C_vis)",
          lanchester, false},
+        {"casualties.without_warning_factor", "number >= 0", "", "",
+         "q_2 is multiplied by this while the force level is without_warning (lethal force "
+         "without warning)",
+         "our invention (the order of 7 Jan 2022, MODEL.md §1): to calibrate", false},
         {"casualties.death_share_less_lethal", "number in [0, 1]", "", "",
          "share of the citizens hit at the less-lethal level who die",
          "KIPs: 3% of 1,984 injured died (Haar et al. 2017, BMJ Open)", false},
@@ -87,6 +91,12 @@ void read_model(const ReadContext& ctx, ModelConfig& model) {
     }
     rate("less_lethal_rate", p.less_lethal_rate);
     rate("lethal_rate", p.lethal_rate);
+    if (auto f = m.get("without_warning_factor")) {
+        p.without_warning_factor = read_finite(r, *f);
+        if (p.without_warning_factor < 0.0) {
+            r.fail(*f, "a number >= 0", f->node.Scalar());
+        }
+    }
     share("active_factor", p.active_factor);
     rate("bystander_rate", p.bystander_rate);
     share("death_share_less_lethal", p.death_share_less_lethal);
@@ -108,6 +118,7 @@ void print_model(const ModelConfig& model, YAML::Node& parent) {
     out["lethal_rate"] = print_number(p.lethal_rate);
     out["active_factor"] = print_number(p.active_factor);
     out["bystander_rate"] = print_number(p.bystander_rate);
+    out["without_warning_factor"] = print_number(p.without_warning_factor);
     out["death_share_less_lethal"] = print_number(p.death_share_less_lethal);
     out["death_share_lethal"] = print_number(p.death_share_lethal);
     out["death_share_forces"] = print_number(p.death_share_forces);
