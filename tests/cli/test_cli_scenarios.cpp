@@ -97,7 +97,15 @@ void check_outputs(const fs::path& out, const std::string& name, int ticks) {
             const std::int64_t quiet = csv.integer(i, "quiet");
             const std::int64_t active = csv.integer(i, "active");
             const std::int64_t jailed = csv.integer(i, "jailed");
-            EXPECT_EQ(quiet + active + jailed, citizens);
+            // Persons are conserved across the citizens' states (issue 8 adds violent, injured
+            // and dead to Model I's quiet, active and jailed).
+            const std::int64_t violent = csv.integer(i, "violent");
+            const std::int64_t injured = csv.integer(i, "injured");
+            const std::int64_t dead = csv.integer(i, "dead");
+            EXPECT_EQ(quiet + active + violent + jailed + injured + dead, citizens);
+            EXPECT_GE(violent, 0);
+            EXPECT_GE(injured, 0);
+            EXPECT_GE(dead, 0);
             EXPECT_GE(quiet, 0);
             EXPECT_GE(active, 0);
             EXPECT_GE(jailed, 0);

@@ -153,7 +153,11 @@ void print(const Scenario& s, YAML::Node& root) {
         return;
     }
     YAML::Node out(YAML::NodeType::Map);
-    out["reported"] = s.compare->reported;
+    // The resolved path (absolute): the printed scenario may be read from anywhere.
+    std::error_code ec;
+    const std::filesystem::path absolute =
+        std::filesystem::absolute(s.compare->reported_path, ec).lexically_normal();
+    out["reported"] = ec ? s.compare->reported_path : absolute.string();
     if (s.compare->show_given) {
         YAML::Node show(YAML::NodeType::Sequence);
         for (const std::string& id : s.compare->show) {
