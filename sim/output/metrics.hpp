@@ -149,6 +149,8 @@ inline constexpr std::array daily_peaks{
     Metric{"violent_peak", "persons",
            "the largest number of violent citizens at the end of a tick of the day", Reduction::max,
            AcrossRegions::sum, true, &TickRecord::violent},
+    Metric{"legitimacy_end", "fraction", "legitimacy L in force during the day's last tick",
+           Reduction::last, AcrossRegions::mean, false, &TickRecord::legitimacy},
 };
 
 // The fields of TickRecord that are keys, not metrics.

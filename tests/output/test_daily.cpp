@@ -55,7 +55,7 @@ TEST(Daily, HeaderIsTheKeysThenEveryMetric) {
     EXPECT_EQ(daily_csv_header().rfind("region,date,first_tick,last_tick,quiet,active,", 0), 0U);
     EXPECT_EQ(daily_columns().size(),
               daily_key_columns.size() + metrics.size() + daily_peaks.size());
-    EXPECT_EQ(daily_columns().back(), "violent_peak");
+    EXPECT_EQ(daily_columns().back(), "legitimacy_end");
 }
 
 TEST(Daily, ReductionsAreExactPerLocalDay) {
