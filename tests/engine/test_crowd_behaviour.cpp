@@ -2,27 +2,16 @@
 // shock raises activity in an exposed region more than in an unexposed one; with two regions
 // coupled by news, a communications cut in the source region delays the onset in the other; an
 // organised group brings violence earlier.
+#include "fn_timeline.hpp"
 #include "sim/engine/simulation.hpp"
 
 #include <functional>
 #include <gtest/gtest.h>
 
 using namespace unrest;
+using unrest::test::FnTimeline;
 
 namespace {
-
-class FnTimeline final : public TimelineSource {
-public:
-    explicit FnTimeline(std::function<void(Tick, std::span<RegionControls>)> f)
-        : f_(std::move(f)) {}
-    void apply(Tick t, std::span<RegionControls> regions,
-               std::vector<EventRecord>& /*applied*/) override {
-        f_(t, regions);
-    }
-
-private:
-    std::function<void(Tick, std::span<RegionControls>)> f_;
-};
 
 ModelConfig calm(double legitimacy) {
     ModelConfig c;

@@ -2,6 +2,7 @@
 // the same results for 1, 2 and 4 threads with every rule on, and their behaviour: a price shock
 // moves an exposed region more than an unexposed one, a communications cut in the source region
 // delays the onset elsewhere, an organised group brings violence earlier.
+#include "fn_timeline.hpp"
 #include "sim/engine/simulation.hpp"
 
 #include <functional>
@@ -10,22 +11,9 @@
 #include <tuple>
 
 using namespace unrest;
+using unrest::test::FnTimeline;
 
 namespace {
-
-// A timeline from a function of (tick, controls of each region).
-class FnTimeline final : public TimelineSource {
-public:
-    explicit FnTimeline(std::function<void(Tick, std::span<RegionControls>)> f)
-        : f_(std::move(f)) {}
-    void apply(Tick t, std::span<RegionControls> regions,
-               std::vector<EventRecord>& /*applied*/) override {
-        f_(t, regions);
-    }
-
-private:
-    std::function<void(Tick, std::span<RegionControls>)> f_;
-};
 
 auto fields(const TickRecord& r) {
     return std::tuple(r.tick, r.quiet, r.active, r.violent, r.jailed, r.cops, r.arrests, r.releases,
