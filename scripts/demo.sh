@@ -11,7 +11,6 @@ bash scripts/setup.sh
 bash scripts/build.sh
 
 ./build/unrest run "$scenario" --out "$out" --force
-/usr/bin/python3 analysis/report.py "$out"
+PYTHONPATH=analysis /usr/bin/python3 -m unrest_analysis report "$out"
 echo
 echo "outputs: $out/ (timeseries.csv, events.csv, summary.json, dictionary.json, manifest.json)"
-echo "report:  $out/report.md and $out/actives.png"

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import ReportError
+
 DICTIONARY = "dictionary.json"
 
 
@@ -33,7 +35,7 @@ def columns_of(dictionary: dict, name: str) -> list[str]:
     """The columns of the CSV file `name`, in order, as the dictionary declares them."""
     entry = file_entry(dictionary, name)
     if entry is None or "columns" not in entry:
-        raise ValueError(f"{DICTIONARY}: no columns for {name}")
+        raise ReportError(f"{DICTIONARY}: no columns for {name}")
     return [c["name"] for c in entry["columns"]]
 
 
@@ -44,10 +46,10 @@ def _read_csv(directory: Path, dictionary: dict, name: str) -> pd.DataFrame:
     expected = columns_of(dictionary, name)
     missing = [c for c in expected if c not in frame.columns]
     if missing:
-        raise ValueError(f"{path}: missing columns {missing}")
+        raise ReportError(f"{path}: missing columns {missing}")
     unexpected = [c for c in frame.columns if c not in expected]
     if unexpected:
-        raise ValueError(f"{path}: columns {unexpected} not in {DICTIONARY}")
+        raise ReportError(f"{path}: columns {unexpected} not in {DICTIONARY}")
     return frame
 
 
@@ -104,7 +106,7 @@ def load_run(directory: str | Path) -> RunOutputs:
     """Loads every output of a run directory, as its dictionary.json lists them."""
     d = Path(directory)
     if not (d / DICTIONARY).exists():
-        raise ValueError(f"{d}: no {DICTIONARY} (not the output of `unrest run`?)")
+        raise ReportError(f"{d}: no {DICTIONARY} (not the output of `unrest run`?)")
     dictionary = _read_json(d / DICTIONARY)
     ts = _read_csv(d, dictionary, "timeseries.csv")
     daily = _read_csv(d, dictionary, "daily.csv") if file_entry(dictionary, "daily.csv") else None

@@ -1,5 +1,5 @@
-"""The analysis scripts on outputs made by the real program (a short run2) and on a hand-made
-output directory."""
+"""The output reader (unrest_analysis.outputs) on outputs made by the real program (a short run2)
+and on hand-made output directories."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "analysis"))
 
-import report  # noqa: E402
-from unrest_outputs import columns_of, load_run  # noqa: E402
+from unrest_analysis.errors import ReportError  # noqa: E402
+from unrest_analysis.outputs import columns_of, load_run  # noqa: E402
 
 BINARY = ROOT / "build" / "unrest"
 
@@ -59,7 +59,7 @@ def test_outputs_load_with_the_dictionarys_columns(run_dir: Path) -> None:
     assert run.daily is None
     assert run.events is not None and len(run.events) == 0
     assert list(run.events.columns) == columns_of(run.dictionary, "events.csv")
-    written = {p.name for p in run_dir.iterdir()} - {"report.md", "actives.png"}
+    written = {p.name for p in run_dir.iterdir()}
     assert sorted(run.manifest["files"]) == sorted(written)
     whole = run.totals()
     assert whole["active"].tolist() == run.timeseries["active"].tolist()
@@ -99,13 +99,6 @@ def test_totals_combine_regions_as_the_dictionary_says(tmp_path: Path) -> None:
     assert whole["legitimacy"].tolist() == [(100 * 0.5 + 300 * 0.75) / 400] * 2
 
 
-def test_report_written(run_dir: Path) -> None:
-    assert report.main(["report.py", str(run_dir)]) == 0
-    text = (run_dir / "report.md").read_text(encoding="utf-8")
-    assert "outbursts (> 50 actives)" in text
-    assert (run_dir / "actives.png").stat().st_size > 1000
-
-
 def test_daily_and_events_are_read_when_listed(tmp_path: Path) -> None:
     _hand_made(tmp_path, [("main", 10)])
     dictionary = json.loads((tmp_path / "dictionary.json").read_text())
@@ -128,16 +121,12 @@ def test_load_run_rejects_missing_columns(tmp_path: Path) -> None:
     _hand_made(tmp_path, [("main", 10)])
     pd.DataFrame({"tick": [0], "region": ["main"], "active": [1]}).to_csv(
         tmp_path / "timeseries.csv", index=False)
-    with pytest.raises(ValueError, match="missing columns"):
+    with pytest.raises(ReportError, match="missing columns"):
         load_run(tmp_path)
 
 
 def test_load_run_needs_a_dictionary(tmp_path: Path) -> None:
     _hand_made(tmp_path, [("main", 10)])
     (tmp_path / "dictionary.json").unlink()
-    with pytest.raises(ValueError, match="no dictionary.json"):
+    with pytest.raises(ReportError, match="no dictionary.json"):
         load_run(tmp_path)
-
-
-def test_report_usage_error() -> None:
-    assert report.main(["report.py"]) == 2
