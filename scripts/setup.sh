@@ -2,7 +2,9 @@
 # Installs what unrest needs to build and test, from Debian 12 packages. Idempotent: packages
 # already present are skipped, and apt-get runs only when something is missing. clang, its
 # runtime libraries (libFuzzer, the sanitizers) and its OpenMP build the fuzz targets (scripts/fuzz);
-# clang-format checks the formatting (scripts/check_format.sh).
+# clang-format checks the formatting (scripts/check_format.sh). The report (analysis/, `unrest report`)
+# draws with matplotlib and Pillow, writes the animation as MP4 with ffmpeg, and its tests open the
+# page in Debian's headless Chromium driven through python3-websocket.
 set -euo pipefail
 
 packages=(
@@ -11,6 +13,7 @@ packages=(
     librandom123-dev nlohmann-json3-dev libfmt-dev libopenmpi-dev openmpi-bin
     python3 python3-numpy python3-pandas python3-matplotlib python3-pytest
     clang-format clang libclang-rt-14-dev libomp-dev
+    python3-pil python3-websocket ffmpeg chromium fonts-dejavu-core
 )
 
 missing=()
