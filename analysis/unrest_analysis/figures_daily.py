@@ -322,23 +322,27 @@ def _figure_legend(fig, group: Group, glyphs: set[str], x0: float) -> None:
                ncol=min(len(handles), 6), borderaxespad=0.3)
 
 
+GLYPHS = (
+    "Reported figures (comparison.csv) are drawn in black or in the colour of their side: a daily "
+    "figure beside its day's bar, a figure over a span of hours as a box across the span (a total "
+    "over it), a cumulative figure on the running total at its as-of time; a diamond is a value, "
+    "a bar with caps a range, a triangle an open-ended bound (at least); hollow, a figure about a "
+    "wider area (national) compared with this panel's region. Hover over a figure for its words, "
+    "the simulated value and its source.")
+
+
 def caption(outputs: RunOutputs, group: Group, figures: list[ReportedFigure]) -> str:
     """What the figure shows, the sources of the reported figures drawn, and those not drawn."""
     unit = unit_of(outputs, group.unit_metric)
     unit_name = UNIT_NAMES.get(unit or "", unit)
-    text = [f"Left: simulated {group.what} per local day ({unit_name}), "
-            f"{'stacked by side' if len(group.bars) > 1 else 'one bar a day'}. Right: since the "
+    how = "stacked by side" if len(group.bars) > 1 else "one bar a day"
+    text = [f"Left: simulated {group.what} per local day ({unit_name}), {how}; right: since the "
             "start of the run, at every tick."]
     drawn, skipped = group_figures(group, figures)
     if drawn:
-        text.append(
-            "Reported figures (comparison.csv), in black or the side's colour: a daily figure "
-            "beside its day's bar, a figure over a span of hours across the span (a total over "
-            "it), a cumulative figure on the right at its as-of time; a diamond is a value, a "
-            "bar a range, a triangle an open-ended bound ('at least'); hollow: a figure about "
-            "another area compared with this panel. Sources: "
-            + "; ".join(f"{f.id}: {f.source}" + (f" ({f.note})" if f.note else "")
-                        for f in drawn) + ".")
+        text.append("Reported: " + "; ".join(
+            f"{f.id} ({f.source}" + (f"; {f.note}" if f.note else "") + ")" for f in drawn)
+            + ".")
     if skipped:
         text.append("Not drawn: " + "; ".join(f"{f.id} ({f.why or f.within})" for f in skipped)
                     + ".")

@@ -268,7 +268,8 @@ def draw_label_strip(ax, plan: list[tuple[Mark, int, str]], rows: int, tips: dic
     ax.axis("off")
     for m, row, ha in plan:
         text = ax.text(m.x, row + 0.5, f" {m.id or m.type} ", ha=ha, va="center",
-                       fontsize=LABEL_SIZE, color=m.colour, clip_on=False)
+                       fontsize=LABEL_SIZE, color=m.colour, clip_on=False,
+                       label=f"_label {m.type} {m.id}")
         ax.plot([m.x, m.x], [row + 0.5, rows], color=m.colour, lw=0.6, alpha=0.5)
         tips[text] = m.tip
 
@@ -279,16 +280,18 @@ def draw_marks(ax, marks: list[Mark], tips: dict, *, lines: bool = True, bands: 
     top = blended_transform_factory(ax.transData, ax.transAxes)
     for m in marks:
         if m.kind == "band" and bands:
-            band = ax.axvspan(m.x, m.end, color=m.colour, alpha=0.08, lw=0, zorder=0)
+            band = ax.axvspan(m.x, m.end, color=m.colour, alpha=0.08, lw=0, zorder=0,
+                              label=f"_curfew {m.id}")
             tips[band] = m.tip
         elif m.kind == "line" and lines:
-            line = ax.axvline(m.x, color=m.colour, lw=0.9, alpha=0.55, ls=(0, (4, 2)), zorder=1)
+            line = ax.axvline(m.x, color=m.colour, lw=0.9, alpha=0.55, ls=(0, (4, 2)), zorder=1,
+                              label=f"_event {m.type} {m.id}")
             tips[line] = m.tip
         elif m.kind == "site" and sites:
             marker, colour = SITE_MARKERS.get(m.phase, ("v", OTHER_COLOUR))
             (dot,) = ax.plot([m.x], [0.97], marker=marker, color=colour, ms=6, ls="none",
                              transform=top, clip_on=False, zorder=5,
-                             label=f"_site {m.phase}")
+                             label=f"_site {m.phase} {m.id}")
             tips[dot] = m.tip
         elif m.kind == "force" and forces:
             (rug,) = ax.plot([m.x], [0.0], marker="|", color=m.colour, ms=9, mew=1.2,
