@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import math
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from . import style
@@ -113,8 +116,6 @@ def _line(ax, axis: TimeAxis, frame: pd.DataFrame, metric: str, label: str, colo
 def _when_state(axis: TimeAxis, tick: int) -> str:
     if not axis.calendar:
         return f"tick {tick}"
-    import matplotlib.dates as mdates
-
     return mdates.num2date(axis.state_x([tick])[0]).strftime("%Y-%m-%d %H:%M")
 
 
@@ -130,9 +131,6 @@ def _legend(ax, extra: list | None = None) -> None:
 
 def _mark_handles(marks) -> list:
     """Legend entries for the kinds of marks present (curfew band, site markers, event line)."""
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
     out = []
     kinds = {m.kind for m in marks}
     if "band" in kinds:
@@ -147,23 +145,22 @@ def _mark_handles(marks) -> list:
 
 
 def _force_names(outputs: RunOutputs, frame: pd.DataFrame) -> dict[float, str]:
-    """Names of the force levels, read from events.csv's force_level records ("force_level A ->
-    B") against the level in force after them."""
+    """Names of the force levels, from events.csv's force_level records ("force_level A -> B"):
+    B is the level in force after the record's tick, A the one before the first record."""
     names: dict[float, str] = {}
     ev = outputs.events
     if ev is None or len(ev) == 0:
         return names
     levels = dict(zip(frame["tick"], frame["force_level"]))
-    first = frame["force_level"].iloc[0]
-    for _, row in ev[ev["type"] == "force_level"].iterrows():
+    records = ev[ev["type"] == "force_level"].sort_values("tick", kind="stable")
+    for n, (_, row) in enumerate(records.iterrows()):
         parts = str(row["details"]).split()
-        if len(parts) == 4 and parts[2] == "->":
-            tick = int(row["tick"])
-            if tick in levels:
-                names.setdefault(float(levels[tick]), parts[3].replace("_", " "))
-            if float(first) not in names and tick == int(ev[ev["type"] == "force_level"]
-                                                           ["tick"].min()):
-                names[float(first)] = parts[1].replace("_", " ")
+        if len(parts) != 4 or parts[2] != "->" or int(row["tick"]) not in levels:
+            continue
+        tick = int(row["tick"])
+        names.setdefault(float(levels[tick]), parts[3].replace("_", " "))
+        if n == 0 and tick - 1 in levels:
+            names.setdefault(float(levels[tick - 1]), parts[1].replace("_", " "))
     return names
 
 
@@ -237,8 +234,6 @@ def _timeseries_figure(outputs: RunOutputs):
     forces_present = [m for m in marks if m.kind == "force"]
     extra = []
     if forces_present:
-        from matplotlib.lines import Line2D
-
         extra.append(Line2D([], [], marker="|", color="#546e7a", ls="none", ms=9,
                             label="forces' records"))
     _legend(ax_forces, extra)

@@ -25,7 +25,8 @@ def title_and_provenance(outputs: RunOutputs) -> tuple[str, list[tuple[str, str]
     title = run.get("scenario_name") or outputs.directory.name
     lines: list[tuple[str, str]] = []
     if run.get("scenario_file"):
-        lines.append(("Scenario", f"{run['scenario_file']} (sha256 {run.get('scenario_sha256', '?')})"))
+        sha = run.get("scenario_sha256", "?")
+        lines.append(("Scenario", f"{run['scenario_file']} (sha256 {sha})"))
     if run.get("overrides"):
         lines.append(("Overrides", ", ".join(str(o) for o in run["overrides"])))
     if run.get("seed") is not None:
@@ -48,7 +49,7 @@ def title_and_provenance(outputs: RunOutputs) -> tuple[str, list[tuple[str, str]
     if run.get("started_utc"):
         wall = run.get("wall_seconds")
         took = f", in {wall:,.1f} s" if isinstance(wall, (int, float)) else ""
-        lines.append(("Written", f"{run['started_utc']} (UTC){took}; outputs in {outputs.directory}"))
+        lines.append(("Written", f"{run['started_utc']} (UTC){took}; in {outputs.directory}"))
     return title, lines
 
 
