@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
-from matplotlib.ticker import FixedLocator, FuncFormatter
+from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
 from . import style
 from .figures_run import thousands, tips_of, unit_of
@@ -211,7 +211,8 @@ def _daily_figure(outputs: RunOutputs, group: Group, figures: list[ReportedFigur
         ax_day.set_xlim(lo, hi)
         ax_run.set_xlim(lo, hi + 0.03 * (hi - lo))  # room for a figure as of the last day's end
         for ax in (ax_day, ax_run):
-            ax.set_ylim(bottom=0)
+            ax.set_ylim(0, max(ax.get_ylim()[1], 1.0))  # all 0: an axis of 0..1, not 0..0.05
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
             if unit == "usd":
                 ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: money(v)))
             else:

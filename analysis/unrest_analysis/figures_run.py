@@ -93,6 +93,13 @@ def _varies(values: pd.Series) -> bool:
     return len(values) > 0 and float(values.max()) - float(values.min()) > 1e-12
 
 
+def controls_varying(outputs: RunOutputs, frame: pd.DataFrame | None = None) -> list[str]:
+    """The controls (legitimacy, communications, fuel price, force level) that change during the
+    run, over the whole run."""
+    frame = outputs.totals() if frame is None else frame
+    return [c for c in CONTROLS if c in frame.columns and _varies(frame[c])]
+
+
 def _states_drawn(frames: list[pd.DataFrame]) -> tuple[list[str], bool]:
     """The states to draw (those not 0 throughout, active and jailed always) and whether quiet
     goes on the same panel."""
@@ -177,7 +184,7 @@ def _timeseries_figure(outputs: RunOutputs):
     frame = outputs.totals()
     marks = marks_of(outputs, axis)
     states, quiet_together = _states_drawn([frame])
-    controls = [c for c in CONTROLS if c in frame.columns and _varies(frame[c])]
+    controls = controls_varying(outputs, frame)
     x = axis.state_x(frame["tick"])
     xlim = (float(x.min()), float(x.max()))
     lines = [m for m in marks if m.kind == "line"]

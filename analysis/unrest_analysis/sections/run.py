@@ -43,9 +43,11 @@ def title_and_provenance(outputs: RunOutputs) -> tuple[str, list[tuple[str, str]
     if ppa is not None:
         lines.append(("Persons per agent", f"{ppa:,}"))
     regions = outputs.dictionary.get("regions") or []
+    calendar = time_axis(outputs).calendar  # without one, time zones mean nothing
     lines.append(("Regions", ", ".join(
         f"{r['name']} ({r.get('citizens', 0):,} citizens"
-        + (f", UTC{r['time_zone']})" if r.get("time_zone") else ")") for r in regions)))
+        + (f", UTC{r['time_zone']})" if calendar and r.get("time_zone") else ")")
+        for r in regions)))
     if run.get("started_utc"):
         wall = run.get("wall_seconds")
         took = f", in {wall:,.1f} s" if isinstance(wall, (int, float)) else ""
@@ -87,10 +89,11 @@ def _time_series(outputs: RunOutputs) -> Section:
              "the forces' own records (officers overwhelmed or ordered off, contingents "
              "deployed); hover over any of them for its time and details. ")
     has_events = outputs.events is not None and len(outputs.events) > 0
+    varying = [figures_run.CONTROL_NAMES.get(c, c) for c in figures_run.controls_varying(outputs)]
     caption = (
         f"Persons by state after each tick ({'on the ' + axis.label if calendar else 'by tick'}"
-        "); the forces on duty below, then the controls that change during the run "
-        "(legitimacy, communications, fuel price, force level). "
+        "), and the forces on duty below"
+        + (f"; then what changed during the run: {', '.join(varying)}. " if varying else ". ")
         + (marks if has_events else "No timeline events in this run. ")
         + "Jailed, injured and dead citizens are off the streets; quiet ones are drawn apart "
         "when they outnumber the others many times."
