@@ -60,6 +60,12 @@ def local(text: str) -> float:
     return float(mdates.date2num(datetime.strptime(text, fmt)))
 
 
+def at(x: float):
+    """Equal as a date number to within a tenth of a second (pytest.approx's default relative
+    tolerance would be half an hour)."""
+    return pytest.approx(x, rel=0, abs=1e-6)
+
+
 def axes_titled(fig, title: str):
     found = [ax for ax in fig.axes if ax.get_title(loc="left") == title]
     assert len(found) == 1, [ax.get_title(loc="left") for ax in fig.axes]
@@ -104,11 +110,11 @@ def test_time_series_lines_equal_timeseries_csv(runs) -> None:
     # x: local time at the end of each tick (tick 0, the initial state, at the start).
     x = line(states, "active").get_xdata()
     start = local("2022-01-02T00:00")
-    assert x[0] == pytest.approx(start)
+    assert x[0] == at(start)
     ten_minutes = 10 / (24 * 60)
     assert np.allclose(np.diff(x[1:]), ten_minutes)
-    assert x[1] == pytest.approx(start + ten_minutes)
-    assert x[-1] == pytest.approx(local("2022-01-07T00:00"))
+    assert x[1] == at(start + ten_minutes)
+    assert x[-1] == at(local("2022-01-07T00:00"))
     # The controls that vary (legitimacy, communications, force), the fuel price does not.
     assert line(axes_titled(fig, "Legitimacy"), "legitimacy").get_ydata().tolist() == \
         ts["legitimacy"].tolist()
@@ -133,10 +139,10 @@ def test_events_are_marked_at_their_times(runs) -> None:
     labels = {t.get_label(): t for t in strip.texts}
     for _, row in named.iterrows():
         mark = line(states, f"_event {row['type']} {row['id']}")
-        assert mark.get_xdata()[0] == pytest.approx(local(row["time"])), row["id"]
+        assert mark.get_xdata()[0] == at(local(row["time"])), row["id"]
         text = labels[f"_label {row['type']} {row['id']}"]
         assert text.get_text().strip() == row["id"]
-        assert text.get_position()[0] == pytest.approx(local(row["time"]))
+        assert text.get_position()[0] == at(local(row["time"]))
     # No two labels overlap.
     fig.canvas.draw()
     boxes = [t.get_window_extent() for t in strip.texts]
@@ -152,12 +158,12 @@ def test_events_are_marked_at_their_times(runs) -> None:
         start = local(rows[rows["phase"] == "start"]["time"].iloc[0])
         ends = rows[rows["phase"] == "end"]["time"]
         end = local(ends.iloc[0]) if len(ends) else local("2022-01-07T00:00")
-        assert (xs.min(), xs.max()) == (pytest.approx(start), pytest.approx(end)), cid
+        assert (xs.min(), xs.max()) == (at(start), at(end)), cid
     assert set(bands) == {f"_curfew {c}" for c in curfews["id"].unique()}
     # Sites seized and burned, as markers at their times.
     for _, row in ev[ev["type"] == "site"].iterrows():
         mark = line(states, f"_site {row['phase']} {row['id']}")
-        assert mark.get_xdata()[0] == pytest.approx(local(row["time"]))
+        assert mark.get_xdata()[0] == at(local(row["time"]))
     # Each mark has a hover text with its time, id and details.
     tips = figures_run.tips_of(fig)
     shutdown = line(states, "_event comms shutdown")
@@ -175,10 +181,10 @@ def test_regions_get_small_multiples_on_their_own_clocks(runs) -> None:
         mine = ts[ts["region"] == region]
         active = line(ax, "active")
         assert active.get_ydata().tolist() == mine["active"].tolist()
-        assert active.get_xdata()[0] == pytest.approx(local(mine["time"].iloc[0]))
+        assert active.get_xdata()[0] == at(local(mine["time"].iloc[0]))
         shock = line(ax, "_event legitimacy shock")
         row = pd.read_csv(runs["two"] / "events.csv").query("region == @region").iloc[0]
-        assert shock.get_xdata()[0] == pytest.approx(local(row["time"]))
+        assert shock.get_xdata()[0] == at(local(row["time"]))
     # The whole run adds the regions up, on the first region's clock.
     whole = figures_run.timeseries_figure(out)
     states = axes_titled(whole, "Citizens by state")
@@ -274,7 +280,7 @@ def test_reported_figures_are_drawn_from_comparison_csv(runs) -> None:
                           "protesters_killed_almaty_night_2022-01-05_police")
     assert isinstance(box, Rectangle)
     assert (box.get_x(), box.get_x() + box.get_width()) == (
-        pytest.approx(local("2022-01-05T20:00")), pytest.approx(local("2022-01-06T05:00")))
+        at(local("2022-01-05T20:00")), at(local("2022-01-06T05:00")))
     assert (box.get_y(), box.get_y() + box.get_height()) == (24, 99)
 
     # Every figure of a drawn quantity, about the run's region and dates, is drawn.
@@ -389,8 +395,30 @@ def test_report_command_writes_the_page(runs, tmp_path: Path) -> None:
         html = page.read_text()
         for fid in ids:
             assert f"id='{fid}'" in html, (name, fid)
-        assert "<title>two-cities-compare</title>" in html or name != "two"
+    assert "<title>two-cities-compare</title>" in (tmp_path / "two.html").read_text()
     assert "daily-" not in (tmp_path / "run2.html").read_text()
+
+
+def test_summary_tables_have_a_column_per_region(runs) -> None:
+    out = load_run(runs["two"])
+    summary = json.loads((runs["two"] / "summary.json").read_text())
+    sections = run_section.build(out, ReportOptions())
+    tables = {t.id: t.frame for s in sections for t in s.tables}
+    totals = tables["summary-totals"]
+    assert list(totals.columns) == ["metric", "unit", "value", "whole run", "West", "East"]
+    arrests = totals.set_index("metric").loc["arrests"]
+    for column, block in [("whole run", summary), ("West", summary["regions"]["West"]),
+                          ("East", summary["regions"]["East"])]:
+        assert arrests[column] == f"{block['totals']['arrests']:,}"
+    activity = tables["summary-activity"].set_index("statistic")
+    assert activity.loc["most active at once", "East"] == \
+        f"{summary['regions']['East']['activity']['peak_active']:,}"
+    # A tick of the whole run is shown with its local time on the first region's clock.
+    peak = summary["activity"]["peak_tick"]
+    ts = pd.read_csv(runs["two"] / "timeseries.csv")
+    when = ts[(ts["tick"] == peak) & (ts["region"] == "West")]["time"].iloc[0]
+    assert activity.loc["first tick with the most active", "whole run"] == \
+        f"{peak:,} ({when.replace('T', ' ')})"
 
 
 # --- Bad input -------------------------------------------------------------------------------
