@@ -165,8 +165,8 @@ def marginals_figure(posterior: pd.DataFrame, params: list[str]):
             if prev["weight"].sum() > 0:
                 ax.hist(prev[p], bins=edges, weights=prev["weight"], density=True,
                         histtype="step", color="#b0bec5", lw=0.8)
-        ax.hist(v, bins=edges, weights=w, density=True, color=FAN, alpha=0.75,
-                label=f"posterior {p}")
+        _, _, bars = ax.hist(v, bins=edges, weights=w, density=True, color=FAN, alpha=0.75)
+        bars.set_label(f"posterior {p}")
         mean = float(np.average(v, weights=w))
         q05, q95 = _weighted_quantile(v, w, 0.05), _weighted_quantile(v, w, 0.95)
         ax.axvspan(q05, q95, color=FAN, alpha=0.08, lw=0)
