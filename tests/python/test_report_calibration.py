@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import matplotlib.pyplot as plt
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,6 +31,12 @@ COMPARISON = (
     "crowd_c,crowd,almaty,2022-01-05,peak,more than 1000,1000,,persons,2940,yes,,src c\n"
     "damage_d,damage_usd,almaty,2022-01-06,cumulative,$90 m,90000000,90000000,usd,3e7,no,,src d\n"
 )
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    """The figure builders return open matplotlib figures: close them after each test."""
+    yield
+    plt.close("all")
 
 
 def write_calibration(d: Path) -> None:

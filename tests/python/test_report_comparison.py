@@ -12,6 +12,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
+import matplotlib.pyplot as plt
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +24,12 @@ from unrest_analysis.report import ReportOptions, build_report  # noqa: E402
 from unrest_analysis.sections import comparison  # noqa: E402
 
 BINARY = ROOT / "build" / "unrest"
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    """The figure builders return open matplotlib figures: close them after each test."""
+    yield
+    plt.close("all")
 
 
 @pytest.fixture(scope="module")

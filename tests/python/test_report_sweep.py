@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import matplotlib.pyplot as plt
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,6 +27,12 @@ from unrest_analysis.sections.sweep_data import load_sweep, metric_unit  # noqa:
 BINARY = ROOT / "build" / "unrest"
 DATA = ROOT / "tests/python/data"
 LEG, COP = "legitimacy.initial", "population.cop_density"
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    """The figure builders return open matplotlib figures: close them after each test."""
+    yield
+    plt.close("all")
 
 
 def _sweep(base: Path, name: str) -> Path:
@@ -81,7 +88,6 @@ def test_heatmap_cells_are_the_means_of_runs_csv(sweeps) -> None:
         assert [t.get_text() for t in ax.get_xticklabels()] == ["0.7", "0.8", "0.9"]
         assert [t.get_text() for t in ax.get_yticklabels()] == ["0.02", "0.04", "0.06"]
     # outbursts.duration.mean is undefined where no outburst completed: blank cells, counted.
-    z = sweep.heatmap_figure(data, "outbursts.duration.mean")[0]
     figures = sweep.metric_figures(data, "outbursts.duration.mean")
     undefined = int(ok["outbursts.duration.mean"].isna().sum())
     assert undefined > 0
