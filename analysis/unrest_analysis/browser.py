@@ -3,12 +3,12 @@ report page as a reader's browser shows it: console errors, requests, a screensh
 in the page (the animation player's controls).
 
     with Browser() as browser:
-        page = browser.open(Path("report.html"))      # navigates and waits for the load event
-        page.console_errors                           # console.error, uncaught exceptions, log errors
-        page.remote_requests()                        # every request not file:, data:, about:, blob:
-        png = page.screenshot()                       # the whole page, PNG bytes
-        page.evaluate("document.title")              # a value back (returnByValue)
-        page.click(".player .play")                   # a real mouse click at the element's centre
+        page = browser.open(Path("report.html"))  # navigates and waits for the load event
+        page.console_errors            # console.error, uncaught exceptions, log errors
+        page.remote_requests()         # every request not file:, data:, about:, blob:
+        png = page.screenshot()        # the whole page, PNG bytes
+        page.evaluate("document.title")  # a value back (returnByValue)
+        page.click(".player .play")     # a real mouse click at the element's centre
 
 It starts Debian's `/usr/bin/chromium --headless=new` with a temporary profile and
 `--remote-debugging-port=0`, reads the port Chromium chose from `<profile>/DevToolsActivePort`,
@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -246,8 +248,10 @@ class Browser:
             f"--window-size={self.window[0]},{self.window[1]}", "about:blank",
         ]
         try:
+            # Its own process group: Chromium's helpers (zygote, renderers) end with it.
             self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL,
-                                            stdout=subprocess.DEVNULL, stderr=log)
+                                            stdout=subprocess.DEVNULL, stderr=log,
+                                            start_new_session=True)
         finally:
             log.close()
         try:
@@ -337,6 +341,11 @@ class Browser:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=5)
+        if self.process is not None:
+            try:  # whatever of its group is left (the group is Chromium's alone)
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
         self.process = None
         if self.directory is not None:
             shutil.rmtree(self.directory, ignore_errors=True)

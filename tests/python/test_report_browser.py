@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -91,7 +90,8 @@ document.querySelectorAll('.player').forEach(function (el) {
   var label = el.querySelector('.frame-label'), img = el.querySelector('.frame-img');
   function show(k) { i = ((k % n) + n) % n; input.value = i; img.src = srcs[i];
                      label.textContent = 'frame ' + i; }
-  function pause() { if (timer) { clearInterval(timer); timer = null; } button.textContent = 'Play'; }
+  function pause() { if (timer) { clearInterval(timer); timer = null; }
+                     button.textContent = 'Play'; }
   function play() { if (!timer) { timer = setInterval(function () { show(i + 1); }, 200); }
                     button.textContent = 'Pause'; }
   button.addEventListener('click', function () { timer ? pause() : play(); });
@@ -155,7 +155,8 @@ def remote_references(html_text: str) -> list[str]:
 
 MISSING_IDS = """(() => {
   const ids = new Set();
-  for (const e of document.querySelectorAll('[href^="#"]')) ids.add(e.getAttribute('href').slice(1));
+  for (const e of document.querySelectorAll('[href^="#"]'))
+    ids.add(e.getAttribute('href').slice(1));
   for (const e of document.querySelectorAll('*')) {
     const x = e.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
     if (x && x.startsWith('#')) ids.add(x.slice(1));

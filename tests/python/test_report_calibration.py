@@ -49,7 +49,8 @@ def write_calibration(d: Path) -> None:
     for g, sd in enumerate([0.08, 0.04, 0.02]):
         for _ in range(40):
             rows.append({"generation": g, "weight": rng.uniform(0.1, 1.0),
-                         PARAMS[0]: 0.8 + sd * rng.normal(), PARAMS[1]: 2.3 + 10 * sd * rng.normal(),
+                         PARAMS[0]: 0.8 + sd * rng.normal(),
+                         PARAMS[1]: 2.3 + 10 * sd * rng.normal(),
                          PARAMS[2]: 0.1 + sd * rng.normal()})
     pd.DataFrame(rows).to_csv(c / "posterior.csv", index=False)
     pd.DataFrame({"generation": [0, 1, 2], "tolerance": [100.0, 30.0, 9.5],

@@ -185,7 +185,8 @@ def test_failed_runs_are_left_out_and_counted(sweeps) -> None:
     assert "2 of 8 runs failed and are left out" in caption
     failed_table = next(t for t in sections[0].tables if t.id == "sweep-failed")
     assert failed_table.frame["run_id"].tolist() == ["6", "7"]
-    assert failed_table.frame["error"].str.contains("citizen_density + cop_density", regex=False).all()
+    errors = failed_table.frame["error"]
+    assert errors.str.contains("citizen_density + cop_density", regex=False).all()
 
 
 def test_lhs_gets_scatter_plots_of_every_run(sweeps) -> None:

@@ -1,4 +1,5 @@
-"""Comparison section: the run against the reported figures (comparison.csv, docs/reported_figures.md).
+"""Comparison section: the run against the reported figures (comparison.csv,
+docs/reported_figures.md).
 
 The table is comparison.csv as written, every cell as its text. The chart has one row per figure,
 one panel per unit (persons, usd, vehicles...): the reported range as a grey bar (an arrow when
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
@@ -62,7 +62,8 @@ def _number(path, line: int, column: str, text: str, required: bool) -> float | 
     except ValueError:
         raise ReportError(f"{path}:{line}: column {column}: expected a number, found {text!r}")
     if not math.isfinite(value):
-        raise ReportError(f"{path}:{line}: column {column}: expected a finite number, found {text!r}")
+        raise ReportError(f"{path}:{line}: column {column}: expected a finite number, "
+                          f"found {text!r}")
     return value
 
 

@@ -41,7 +41,8 @@ def title_and_provenance(d: Path) -> tuple[str, list[tuple[str, str]]]:
     program = m.get("program", {}) if isinstance(m.get("program"), dict) else {}
     design = sweep.design
     prov = [
-        ("sweep file", f"{m.get('sweep_file', '?')} (sha256 {str(m.get('sweep_sha256', '?'))[:12]})"),
+        ("sweep file", f"{m.get('sweep_file', '?')} "
+                       f"(sha256 {str(m.get('sweep_sha256', '?'))[:12]})"),
         ("scenario", f"{m.get('scenario_file', '?')} "
                      f"(sha256 {str(m.get('scenario_sha256', '?'))[:12]})"),
         ("design", f"{design.get('kind')}, {design.get('points')} points x "
@@ -340,12 +341,13 @@ def metric_figures(sweep: Sweep, metric: str) -> list[Figure]:
                      f"{more}{tail}"),
             svg=style.svg_of(fig, f"sweep-heatmap-{mid}")))
     fig, tips = lines_figure(sweep, metric)
+    more = (" With another parameter of few values, one line per value; any other varied "
+            "parameter averaged over (panel titles)." if len(sweep.parameters) > 1 else "")
     figures.append(Figure(
         id=f"sweep-lines-{mid}", title=f"{metric} over each parameter",
         caption=(f"{metric}{unit_words}: line, the mean of the successful runs at each value; "
                  f"band, {band_words(sweep)} (each replicate's value the mean of its runs there; "
-                 "replicates share seeds across points). With another parameter of few values, "
-                 f"one line per value; any other varied parameter averaged over.{tail}"),
+                 f"replicates share seeds across points).{more}{tail}"),
         svg=style.svg_of(fig, f"sweep-lines-{mid}", tips)))
     return figures
 
