@@ -34,7 +34,8 @@ COMPARISON = (
 
 @pytest.fixture(autouse=True)
 def close_figures():
-    """The figure builders return open matplotlib figures: close them after each test."""
+    """The figure builders return open matplotlib figures: each test starts and ends with none."""
+    plt.close("all")
     yield
     plt.close("all")
 

@@ -27,7 +27,8 @@ BINARY = ROOT / "build" / "unrest"
 
 @pytest.fixture(autouse=True)
 def close_figures():
-    """The figure builders return open matplotlib figures: close them after each test."""
+    """The figure builders return open matplotlib figures: each test starts and ends with none."""
+    plt.close("all")
     yield
     plt.close("all")
 

@@ -30,7 +30,8 @@ LEG, COP = "legitimacy.initial", "population.cop_density"
 
 @pytest.fixture(autouse=True)
 def close_figures():
-    """The figure builders return open matplotlib figures: close them after each test."""
+    """The figure builders return open matplotlib figures: each test starts and ends with none."""
+    plt.close("all")
     yield
     plt.close("all")
 
