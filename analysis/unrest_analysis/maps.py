@@ -1,0 +1,272 @@
+"""Maps of a region's grid at one snapshot: agents by state as coloured cells, sites by status.
+
+One colour per state (style.COLOURS), painted in the order quiet, active, violent, police,
+military (the later over the earlier); the more agents in a cell, the more opaque its colour, on
+a log scale from one agent to the most the layer holds in any cell over the run (so that every
+map and animation frame of a region share one scale). `compose` does it in numpy (the animation);
+`map_figure` draws the same layers with matplotlib (the maps of the page), one image per layer
+whose data are the snapshot's counts.
+
+North is up: the grid's row 0 is its south edge (grid.origin is the south-west corner and y grows
+north, docs/scenario.md), so images are drawn with origin='lower' and flipped for the animation.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib.colors import LinearSegmentedColormap, LogNorm, to_rgb
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
+
+from . import style
+from .snapshots import LAYERS, SITE_STATUS, RegionSnapshots
+
+# (opacity of one agent, opacity of the most agents) per layer: quiet stays light.
+OPACITY = {
+    "quiet": (0.10, 0.45),
+    "active": (0.50, 1.0),
+    "violent": (0.60, 1.0),
+    "police": (0.65, 1.0),
+    "military": (0.65, 1.0),
+}
+BACKGROUND = "#ffffff"
+LAYER_LABEL = {"police": "police on duty", "military": "military on duty"}
+
+
+def layer_max(region: RegionSnapshots) -> np.ndarray:
+    """The most agents in one cell over the run, per layer (at least 1): the top of the scale."""
+    return np.maximum(region.frames.max(axis=(0, 2, 3)).astype(np.int64), 1)
+
+
+def opacity(counts: np.ndarray, layer: int, top: int) -> np.ndarray:
+    """Opacity of each cell of one layer: 0 without agents, else from OPACITY's low (one agent)
+    to its high (`top` agents, at least 2), linear in log(count)."""
+    low, high = OPACITY[LAYERS[layer]]
+    c = counts.astype(np.float32)
+    a = low + (high - low) * np.log(np.maximum(c, 1.0)) / np.float32(math.log(max(top, 2)))
+    return np.where(c > 0, np.clip(a, 0.0, 1.0), 0.0).astype(np.float32)
+
+
+def compose(layers: np.ndarray, top: np.ndarray, quiet: np.ndarray | None = None) -> np.ndarray:
+    """The cells' colours, uint8 (height, width, 3), row 0 the south edge: the layers of one frame
+    (5, height, width) painted in order over a white background. `quiet`: the quiet layer's
+    opacity per cell when given (the animation's smoothed density), else from its counts."""
+    out = np.empty(layers.shape[1:] + (3,), np.float32)
+    out[...] = np.asarray(to_rgb(BACKGROUND), np.float32)
+    for k, name in enumerate(LAYERS):
+        if k == 0 and quiet is not None:
+            a = quiet.astype(np.float32)[..., None]
+        elif not layers[k].any():
+            continue
+        else:
+            a = opacity(layers[k], k, int(top[k]))[..., None]
+        out = out * (1.0 - a) + np.asarray(to_rgb(style.COLOURS[name]), np.float32) * a
+    return np.rint(out * 255.0).astype(np.uint8)
+
+
+@dataclass
+class Box:
+    """A part of the grid, in cells: columns [x0, x1), rows [y0, y1)."""
+
+    x0: int
+    x1: int
+    y0: int
+    y1: int
+
+    @property
+    def width(self) -> int:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> int:
+        return self.y1 - self.y0
+
+    def contains(self, x: int, y: int) -> bool:
+        return self.x0 <= x < self.x1 and self.y0 <= y < self.y1
+
+
+def _quantiles(weights: np.ndarray, lo: float, hi: float) -> tuple[int, int]:
+    c = np.cumsum(weights, dtype=np.float64)
+    c /= c[-1]
+    return int(np.searchsorted(c, lo)), int(np.searchsorted(c, hi))
+
+
+def activity_box(region: RegionSnapshots, min_side: int = 40, whole: float = 0.7) -> Box | None:
+    """Where the run happened: the square around the middle 96% of the active and violent agents
+    over all frames and the sites whose status changed, with a margin; None when that is most of
+    the grid (show the whole) or nothing happened."""
+    act = region.frames[:, 1].sum(axis=0, dtype=np.int64) + region.frames[:, 2].sum(
+        axis=0, dtype=np.int64)
+    xs: list[int] = []
+    ys: list[int] = []
+    if act.any():
+        xs += list(_quantiles(act.sum(axis=0), 0.02, 0.98))
+        ys += list(_quantiles(act.sum(axis=1), 0.02, 0.98))
+    if region.sites:
+        changed = (region.site_status != region.site_status[:1]).any(axis=0)
+        changed |= region.site_status[-1] > 0
+        for s, c in zip(region.sites, changed):
+            if c:
+                xs.append(s.x)
+                ys.append(s.y)
+    if not xs:
+        return None
+    side = max(max(xs) - min(xs), max(ys) - min(ys)) + 1
+    side = max(min_side, int(side * 1.3) + 6)
+    if side >= whole * max(region.width, region.height):
+        return None
+    cx, cy = (min(xs) + max(xs) + 1) / 2, (min(ys) + max(ys) + 1) / 2
+
+    def span(c: float, n: int) -> tuple[int, int]:
+        s = min(side, n)
+        a = int(round(c - s / 2))
+        a = min(max(a, 0), n - s)
+        return a, a + s
+
+    x0, x1 = span(cx, region.width)
+    y0, y1 = span(cy, region.height)
+    return Box(x0, x1, y0, y1)
+
+
+def units(region: RegionSnapshots) -> tuple[float, str]:
+    """(length of a cell in the axes' unit, the unit): km when the grid has a cell size."""
+    if region.cell_size_m:
+        return region.cell_size_m / 1000.0, "km"
+    return 1.0, "cells"
+
+
+def _cmap(name: str) -> LinearSegmentedColormap:
+    low, high = OPACITY[name]
+    r, g, b = to_rgb(style.COLOURS[name])
+    cmap = LinearSegmentedColormap.from_list(f"unrest-{name}", [(r, g, b, low), (r, g, b, high)])
+    cmap.set_bad((0, 0, 0, 0))
+    cmap.set_under((0, 0, 0, 0))
+    return cmap
+
+
+def draw_layers(ax, layers: np.ndarray, top: np.ndarray, cell: float) -> None:
+    """One image per layer, its data the counts (zero cells masked), labelled by the layer."""
+    h, w = layers.shape[1:]
+    ax.set_facecolor(BACKGROUND)
+    for k, name in enumerate(LAYERS):
+        data = np.ma.masked_equal(layers[k], 0)
+        norm = LogNorm(vmin=1, vmax=max(int(top[k]), 2))
+        ax.imshow(data, origin="lower", extent=(0, w * cell, 0, h * cell), cmap=_cmap(name),
+                  norm=norm, interpolation="nearest", label=name, zorder=1 + k / 10)
+
+
+def draw_sites(ax, region: RegionSnapshots, f: int, cell: float, size: float = 28) -> list:
+    """The sites as squares coloured by their status at frame f: one scatter per status, labelled
+    'sites: <status>', its offsets the sites' cell centres."""
+    status = region.site_status[f] if region.sites else np.zeros(0, np.uint8)
+    out = []
+    for k, name in enumerate(SITE_STATUS):
+        pts = [((s.x + 0.5) * cell, (s.y + 0.5) * cell)
+               for s, st in zip(region.sites, status) if st == k]
+        xy = np.array(pts, dtype=float).reshape(-1, 2)
+        out.append(ax.scatter(xy[:, 0], xy[:, 1], s=size, marker="s",
+                              facecolor=style.COLOURS[name], edgecolor="black", linewidth=0.7,
+                              label=f"sites: {name}", zorder=5))
+    return out
+
+
+def _overlap(a, b) -> float:
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return max(w, 0) * max(h, 0)
+
+
+def label_sites(ax, region: RegionSnapshots, cell: float, box: Box | None) -> None:
+    """Each site's name beside its marker, placed where it overlaps the fewest names already
+    placed (the centre of a city holds many sites)."""
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    placed = []
+    offsets = [(5, 3, "left", "bottom"), (-5, 3, "right", "bottom"), (5, -3, "left", "top"),
+               (-5, -3, "right", "top"), (0, 7, "center", "bottom"), (0, -7, "center", "top")]
+    for s in region.sites:
+        if box is not None and not box.contains(s.x, s.y):
+            continue
+        xy = ((s.x + 0.5) * cell, (s.y + 0.5) * cell)
+        best = None
+        for dx, dy, ha, va in offsets:
+            t = ax.annotate(s.name.replace("_", " "), xy, xytext=(dx, dy),
+                            textcoords="offset points", ha=ha, va=va, fontsize=6.5, zorder=6,
+                            color="#212121")
+            bb = t.get_window_extent(renderer)
+            cost = sum(_overlap(bb, p) for p in placed)
+            if best is None or cost < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (cost, t, bb)
+            else:
+                t.remove()
+            if cost == 0:
+                break
+        placed.append(best[2])
+
+
+def legend_handles(top: np.ndarray) -> list:
+    handles = []
+    for k, name in enumerate(LAYERS):
+        n = int(top[k])
+        label = f"{LAYER_LABEL.get(name, name)} (1-{n} agents/cell)"
+        handles.append(Patch(facecolor=style.COLOURS[name], alpha=OPACITY[name][1], label=label))
+    for name in SITE_STATUS:
+        handles.append(Line2D([], [], marker="s", linestyle="none", markersize=6,
+                              markerfacecolor=style.COLOURS[name], markeredgecolor="black",
+                              label=f"site {name}"))
+    return handles
+
+
+def _axes(ax, region: RegionSnapshots, cell: float, unit: str, box: Box | None) -> None:
+    if box is None:
+        ax.set_xlim(0, region.width * cell)
+        ax.set_ylim(0, region.height * cell)
+    else:
+        ax.set_xlim(box.x0 * cell, box.x1 * cell)
+        ax.set_ylim(box.y0 * cell, box.y1 * cell)
+    ax.set_aspect("equal")
+    ax.grid(False)
+    if unit == "km":
+        ax.set_xlabel("km east of the south-west corner")
+        ax.set_ylabel("km north of the south-west corner")
+    else:
+        ax.set_xlabel("x (cells)")
+        ax.set_ylabel("y (cells, row 0 at the bottom)")
+
+
+def map_figure(region: RegionSnapshots, f: int, top: np.ndarray, title: str,
+               box: Box | None = None):
+    """The map of a region at frame f. Without `box`: the whole grid, sites labelled. With it:
+    the whole grid on the left (the box outlined) and the box enlarged on the right, its sites
+    labelled. Returns the figure; its axes hold one image per layer (`draw_layers`) and one
+    scatter per site status (`draw_sites`)."""
+    cell, unit = units(region)
+    layers = region.frames[f]
+    if box is None:
+        fig, ax = style.figure(7.5, 7.2)
+        panels = [(ax, None)]
+    else:
+        fig, axes = style.figure(12.5, 6.6, ncols=2, gridspec_kw={"width_ratios": [1, 1.35]})
+        panels = [(axes[0], None), (axes[1], box)]
+    for ax, b in panels:
+        draw_layers(ax, layers, top, cell)
+        draw_sites(ax, region, f, cell, size=14 if (box is not None and b is None) else 30)
+        _axes(ax, region, cell, unit, b)
+    if box is not None:
+        whole, zoom = panels[0][0], panels[1][0]
+        whole.add_patch(Rectangle((box.x0 * cell, box.y0 * cell), box.width * cell,
+                                  box.height * cell, fill=False, edgecolor="black", lw=1,
+                                  zorder=7))
+        whole.set_title("the whole grid (north up)")
+        zoom.set_title(f"enlarged: {box.width * cell:.3g} x {box.height * cell:.3g} {unit}")
+    fig.suptitle(title, fontsize=11)
+    fig.legend(handles=legend_handles(top), loc="lower center", ncol=5,
+               bbox_to_anchor=(0.5, -0.01), fontsize=7.5)
+    fig.tight_layout(rect=(0, 0.08, 1, 0.97))
+    label_sites(panels[-1][0], region, cell, box)
+    return fig
