@@ -129,7 +129,7 @@ def _open_npz(path: Path):
     return archive
 
 
-def _member(archive, path: Path, key: str, dtype, shape: tuple) -> np.ndarray:
+def _member(archive, path: Path, key: str, dtype, shape: tuple | None) -> np.ndarray:
     if key not in archive.files:
         raise ReportError(f"{path}: no member {key}.npy (snapshots.json names it; the archive "
                           f"holds {sorted(archive.files)})")
@@ -140,7 +140,7 @@ def _member(archive, path: Path, key: str, dtype, shape: tuple) -> np.ndarray:
     if value.dtype != np.dtype(dtype):
         raise ReportError(f"{path}: member {key}.npy: expected dtype {np.dtype(dtype)}, "
                           f"got {value.dtype}")
-    if value.shape != shape:
+    if shape is not None and value.shape != shape:
         raise ReportError(f"{path}: member {key}.npy: expected shape {shape}, got {value.shape}")
     return value
 
@@ -195,7 +195,10 @@ def load(directory: str | Path) -> Snapshots | None:
     archive = _open_npz(npath)
     with archive:
         n = len(frames)
-        ticks = _member(archive, npath, "ticks", np.int64, (n,))
+        ticks = _member(archive, npath, "ticks", np.int64, None)
+        if ticks.shape != (n,):
+            raise ReportError(f"{npath}: member ticks.npy: expected the {n} frames of "
+                              f"{JSON_NAME}, got shape {ticks.shape}")
         if ticks.tolist() != json_ticks:
             raise ReportError(f"{npath}: ticks {ticks.tolist()[:6]}... differ from "
                               f"{JSON_NAME}'s frames' ticks {json_ticks[:6]}...")
