@@ -25,13 +25,19 @@ from PIL import Image, ImageDraw, ImageFont
 
 from . import style
 from .errors import ReportError
-from .maps import OPACITY, Box, compose
+from .maps import OPACITY, Box, compose, opacity, window_sum
 from .snapshots import LAYERS, SITE_STATUS, RegionSnapshots
 
 FPS = 5
-MAP_PIXELS = 560  # the map part of a frame is enlarged by a whole factor to about this size
+MAP_PIXELS = 600  # a lone panel (the whole grid) is enlarged by a whole factor to about this
+WHOLE_PIXELS = 372  # the whole grid beside the enlarged part: about this size
+ZOOM_PIXELS = 500  # the enlarged part: about this size
+MIN_DOT = 3  # an agent is drawn at least this many pixels a side
 HEADER = 46
 FOOTER = 24
+MARGIN = 8
+GAP = 12
+MIN_WIDTH = 640  # the legend's width
 PALETTE_COLOURS = 128
 QUIET_RADIUS = 3  # the quiet density's window: 7 x 7 cells
 QUIET_BANDS = (0.2, 0.6, 1.6, 3.0)  # bounds of the density's bands, times the mean at the start
@@ -71,96 +77,148 @@ def _nice_length(span: float) -> float:
     return float(k)
 
 
-def window_mean(counts: np.ndarray, radius: int) -> np.ndarray:
-    """Mean of each cell's (2 radius + 1)^2 window, the grid wrapping round (a torus)."""
-    k = 2 * radius + 1
-    p = np.pad(counts.astype(np.float64), radius, mode="wrap")
-    c = np.zeros((p.shape[0] + 1, p.shape[1] + 1))
-    c[1:, 1:] = p.cumsum(axis=0).cumsum(axis=1)
-    s = c[k:, k:] - c[:-k, k:] - c[k:, :-k] + c[:-k, :-k]
-    return s / (k * k)
-
-
 def quiet_shade(quiet: np.ndarray, mean: float) -> np.ndarray:
     """The quiet layer's opacity in the animation: the density of quiet agents over 7 x 7 cells
     against the grid's mean at the start, in five bands (QUIET_BANDS) from none to the quiet
     colour's full opacity; a city as it started is the middle band. Quiet agents stand scattered
-    one or two to a cell: drawn cell by cell they are noise that makes the frames several times
-    larger and shows nothing that the banded density does not."""
-    d = window_mean(quiet, QUIET_RADIUS) / max(mean, 1e-9)
+    one to a cell: drawn cell by cell they are noise that makes the frames several times larger
+    and shows nothing that the banded density does not (the maps draw them cell by cell)."""
+    k = 2 * QUIET_RADIUS + 1
+    d = window_sum(quiet, QUIET_RADIUS) / (k * k) / max(mean, 1e-9)
     band = np.searchsorted(np.asarray(QUIET_BANDS), d, side="right")
     return band / len(QUIET_BANDS) * OPACITY["quiet"][1]
 
 
 @dataclass
-class FrameStyle:
-    """What every frame of one region shares: the part of the grid, the enlargement, the scale."""
+class Panel:
+    """A part of the grid drawn `scale` pixels per cell, each agent that is not quiet as a square
+    of `dot` pixels (at least MIN_DOT, so that a lone agent shows on a large grid)."""
 
     box: Box
-    scale: int  # screen pixels per cell
-    top: np.ndarray  # the layers' scale tops (maps.layer_max)
-    quiet_mean: float  # quiet agents per cell at the first frame
+    scale: int
+    dot: int
+    site: int  # a site is a square of 2 site + 1 pixels
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.box.width * self.scale, self.box.height * self.scale
+
+    def pixel(self, x: int, y: int) -> tuple[int, int]:
+        """The panel pixel (column, row) at the centre of cell (x, y): north up."""
+        s = self.scale
+        return (x - self.box.x0) * s + s // 2, (self.box.y1 - 1 - y) * s + s // 2
+
+
+@dataclass
+class FrameStyle:
+    """What every frame of one region shares: the panels (the whole grid, and the crowds' part
+    enlarged when maps.activity_box gives one), where they stand in the frame, the scale tops of
+    the layers (maps.layer_max) and the quiet agents per cell at the start."""
+
+    panels: list[Panel]
+    offsets: list[tuple[int, int]]  # each panel's top-left corner in the frame
+    size: tuple[int, int]  # the frame's width and height, both even
+    top: np.ndarray
+    quiet_mean: float
 
     @staticmethod
     def of(region: RegionSnapshots, box: Box | None, top: np.ndarray) -> "FrameStyle":
-        box = box or Box(0, region.width, 0, region.height)
-        scale = max(1, int(np.ceil(MAP_PIXELS / max(box.width, box.height))))
-        return FrameStyle(box, scale, top, float(region.frames[0, 0].mean()))
+        whole = Box(0, region.width, 0, region.height)
+        side = max(region.width, region.height)
+        if box is None:
+            s = max(1, int(np.ceil(MAP_PIXELS / side)))
+            panels = [Panel(whole, s, max(s, MIN_DOT), max(2, s // 2 + 2))]
+        else:
+            sw = max(1, int(round(WHOLE_PIXELS / side)))
+            sz = max(1, int(np.ceil(ZOOM_PIXELS / max(box.width, box.height))))
+            panels = [Panel(whole, sw, max(sw, MIN_DOT), 2),
+                      Panel(box, sz, max(sz, MIN_DOT), max(2, sz // 2 + 2))]
+        offsets = []
+        x = MARGIN
+        for p in panels:
+            offsets.append((x, HEADER))
+            x += p.size[0] + GAP
+        width = max(x - GAP + MARGIN, MIN_WIDTH)
+        height = HEADER + max(p.size[1] for p in panels) + FOOTER
+        size = (width + width % 2, height + height % 2)
+        return FrameStyle(panels, offsets, size, top, float(region.frames[0, 0].mean()))
 
 
-def map_pixels(region: RegionSnapshots, f: int, fs: FrameStyle) -> np.ndarray:
-    """The map part of frame f as uint8 (rows, columns, 3), north up: the box's cells composed
-    (maps.compose, the quiet layer as `quiet_shade`), flipped so that the grid's last row is at
-    the top, enlarged `scale` times."""
-    b = fs.box
-    shade = quiet_shade(region.frames[f, 0], fs.quiet_mean)[b.y0 : b.y1, b.x0 : b.x1]
-    rgb = compose(region.frames[f][:, b.y0 : b.y1, b.x0 : b.x1], fs.top, shade)[::-1]
-    return np.repeat(np.repeat(rgb, fs.scale, axis=0), fs.scale, axis=1)
+def panel_pixels(region: RegionSnapshots, f: int, panel: Panel, top: np.ndarray,
+                 shade: np.ndarray) -> np.ndarray:
+    """One panel of frame f, uint8 (rows, columns, 3), north up: the cells of its box composed
+    (maps.compose, the quiet layer as `shade`), enlarged `scale` times; when an agent's square is
+    larger than a cell, the other layers are painted over as squares of `dot` pixels."""
+    b, s, d = panel.box, panel.scale, panel.dot
+    layers = region.frames[f][:, b.y0 : b.y1, b.x0 : b.x1]
+    sh = shade[b.y0 : b.y1, b.x0 : b.x1]
+    if d == s:
+        rgb = compose(layers, top, sh)[::-1]
+        return np.repeat(np.repeat(rgb, s, axis=0), s, axis=1)
+    quiet_only = np.zeros_like(layers)
+    rgb = compose(quiet_only, top, sh)[::-1]
+    img = np.repeat(np.repeat(rgb, s, axis=0), s, axis=1).astype(np.float32)
+    h, w = img.shape[:2]
+    for k in range(1, len(LAYERS)):
+        ys, xs = np.nonzero(layers[k])
+        if len(ys) == 0:
+            continue
+        a = opacity(layers[k][ys, xs], k, int(top[k]))[:, None]
+        colour = np.asarray(_rgb(LAYERS[k]), np.float32)
+        r0 = (b.height - 1 - ys) * s + s // 2 - d // 2
+        c0 = xs * s + s // 2 - d // 2
+        for dy in range(d):
+            for dx in range(d):
+                r = np.clip(r0 + dy, 0, h - 1)
+                c = np.clip(c0 + dx, 0, w - 1)
+                img[r, c] = img[r, c] * (1.0 - a) + colour * a
+    return np.rint(img).astype(np.uint8)
 
 
 def render_frame(region: RegionSnapshots, f: int, fs: FrameStyle, title: str,
                  counts: str) -> Image.Image:
-    """One frame (RGB, even width and height): a header with the local time and the counts, the
-    map with the sites coloured by status, a scale bar and north, and a legend."""
-    pix = map_pixels(region, f, fs)
-    mh, mw = pix.shape[:2]
-    width = max(mw, 620)
-    width += width % 2
-    height = HEADER + mh + FOOTER
-    height += height % 2
-    img = Image.new("RGB", (width, height), (255, 255, 255))
-    left = (width - mw) // 2
-    img.paste(Image.fromarray(pix), (left, HEADER))
+    """One frame (RGB, even width and height): a header with the local time and the counts; the
+    panels (the whole grid, then the crowds' part enlarged) with the sites coloured by status, a
+    scale bar and north; a legend."""
+    img = Image.new("RGB", fs.size, (255, 255, 255))
     d = ImageDraw.Draw(img)
-    d.text((8, 5), title, fill=(33, 33, 33), font=_font(15, bold=True))
-    d.text((8, 26), counts, fill=(66, 66, 66), font=_font(11))
-    d.rectangle([left - 1, HEADER - 1, left + mw, HEADER + mh], outline=(120, 120, 120))
-    b, s = fs.box, fs.scale
-    # Sites: squares at their cells, coloured by status at this frame.
-    r = max(3, s // 2 + 2)
-    status = region.site_status[f]
-    for site, st in zip(region.sites, status):
-        if not b.contains(site.x, site.y):
-            continue
-        cx = left + (site.x - b.x0) * s + s // 2
-        cy = HEADER + (b.y1 - 1 - site.y) * s + s // 2
-        d.rectangle([cx - r, cy - r, cx + r, cy + r], fill=_rgb(SITE_STATUS[st]), outline=(0, 0, 0))
-    # Scale bar (bottom left of the map) and north.
+    d.text((MARGIN, 5), title, fill=(33, 33, 33), font=_font(15, bold=True))
+    d.text((MARGIN, 26), counts, fill=(66, 66, 66), font=_font(11))
+    shade = quiet_shade(region.frames[f, 0], fs.quiet_mean)
     small = _font(11)
     cell_km = region.cell_size_m / 1000.0 if region.cell_size_m else None
-    span = b.width * (cell_km or 1.0)
-    length = _nice_length(span)
-    px = int(round(length / (cell_km or 1.0) * s))
-    y = HEADER + mh - 12
-    d.rectangle([left + 10, y, left + 10 + px, y + 4], fill=(0, 0, 0))
     unit = "km" if cell_km else "cells"
-    d.text((left + 14 + px, y - 7), f"{length:g} {unit}", fill=(0, 0, 0), font=small)
-    d.text((left + mw - 30, HEADER + 4), "N \u2191", fill=(0, 0, 0), font=_font(13, bold=True))
+    status = region.site_status[f]
+    for n, (panel, (left, top)) in enumerate(zip(fs.panels, fs.offsets)):
+        pix = panel_pixels(region, f, panel, fs.top, shade)
+        img.paste(Image.fromarray(pix), (left, top))
+        pw, ph = panel.size
+        d.rectangle([left - 1, top - 1, left + pw, top + ph], outline=(120, 120, 120))
+        b, s = panel.box, panel.scale
+        if n == 0 and len(fs.panels) > 1:
+            z = fs.panels[1].box
+            d.rectangle([left + z.x0 * s - 1, top + (b.y1 - z.y1) * s - 1, left + z.x1 * s,
+                         top + (b.y1 - z.y0) * s], outline=(0, 0, 0))
+        # Sites: squares at their cells, coloured by status at this frame.
+        r = panel.site
+        for site, st in zip(region.sites, status):
+            if not b.contains(site.x, site.y):
+                continue
+            cx, cy = panel.pixel(site.x, site.y)
+            d.rectangle([left + cx - r, top + cy - r, left + cx + r, top + cy + r],
+                        fill=_rgb(SITE_STATUS[st]), outline=(0, 0, 0))
+        # Scale bar (bottom left) and north (top right).
+        length = _nice_length(b.width * (cell_km or 1.0))
+        px = int(round(length / (cell_km or 1.0) * s))
+        y = top + ph - 12
+        d.rectangle([left + 8, y, left + 8 + px, y + 4], fill=(0, 0, 0))
+        d.text((left + 12 + px, y - 7), f"{length:g} {unit}", fill=(0, 0, 0), font=small)
+        d.text((left + pw - 30, top + 4), "N \u2191", fill=(0, 0, 0), font=_font(13, bold=True))
     # Legend.
-    x = 8
-    y = HEADER + mh + 6
+    x = MARGIN
+    y = fs.size[1] - FOOTER + 6
     for name in LAYERS:
-        alpha = OPACITY[name][1]
+        alpha = OPACITY[name][1] if name != "quiet" else OPACITY[name][1] / 2  # the middle band
         c = tuple(int(round(255 * (1 - alpha) + v * alpha)) for v in _rgb(name))
         d.rectangle([x, y + 1, x + 10, y + 11], fill=c)
         x += 14

@@ -1,11 +1,14 @@
-"""Maps of a region's grid at one snapshot: agents by state as coloured cells, sites by status.
+"""Maps of a region's grid at one snapshot: agents by state, sites by status.
 
 One colour per state (style.COLOURS), painted in the order quiet, active, violent, police,
 military (the later over the earlier); the more agents in a cell, the more opaque its colour, on
 a log scale from one agent to the most the layer holds in any cell over the run (so that every
-map and animation frame of a region share one scale). `compose` does it in numpy (the animation);
-`map_figure` draws the same layers with matplotlib (the maps of the page), one image per layer
-whose data are the snapshot's counts.
+map and animation frame of a region share one scale; on the Epstein grid a cell holds one agent,
+and every agent is drawn at full strength). `compose` does it cell by cell in numpy (the
+animation); `map_figure` draws the same with matplotlib (the maps of the page): the quiet
+citizens as an image of their counts, the other states as one square marker per occupied cell,
+the size of a cell or, where a cell is smaller than a few pixels, larger, so that a lone police
+agent on a 372 x 372 grid is still seen.
 
 North is up: the grid's row 0 is its south edge (grid.origin is the south-west corner and y grows
 north, docs/scenario.md), so images are drawn with origin='lower' and flipped for the animation.
@@ -26,7 +29,7 @@ from .snapshots import LAYERS, SITE_STATUS, RegionSnapshots
 
 # (opacity of one agent, opacity of the most agents) per layer: quiet stays light.
 OPACITY = {
-    "quiet": (0.10, 0.45),
+    "quiet": (0.08, 0.3),
     "active": (0.50, 1.0),
     "violent": (0.60, 1.0),
     "police": (0.65, 1.0),
@@ -43,10 +46,14 @@ def layer_max(region: RegionSnapshots) -> np.ndarray:
 
 def opacity(counts: np.ndarray, layer: int, top: int) -> np.ndarray:
     """Opacity of each cell of one layer: 0 without agents, else from OPACITY's low (one agent)
-    to its high (`top` agents, at least 2), linear in log(count)."""
+    to its high (`top` agents), linear in log(count); all at the high when no cell holds more
+    than one (the Epstein grid holds one agent per cell)."""
     low, high = OPACITY[LAYERS[layer]]
     c = counts.astype(np.float32)
-    a = low + (high - low) * np.log(np.maximum(c, 1.0)) / np.float32(math.log(max(top, 2)))
+    if top <= 1:
+        a = np.full(c.shape, high, np.float32)
+    else:
+        a = low + (high - low) * np.log(np.maximum(c, 1.0)) / np.float32(math.log(top))
     return np.where(c > 0, np.clip(a, 0.0, 1.0), 0.0).astype(np.float32)
 
 
@@ -88,47 +95,54 @@ class Box:
         return self.x0 <= x < self.x1 and self.y0 <= y < self.y1
 
 
+def window_sum(counts: np.ndarray, radius: int) -> np.ndarray:
+    """Sum over each cell's (2 radius + 1)^2 window, the grid wrapping round (a torus)."""
+    k = 2 * radius + 1
+    p = np.pad(counts.astype(np.float64), radius, mode="wrap")
+    c = np.zeros((p.shape[0] + 1, p.shape[1] + 1))
+    c[1:, 1:] = p.cumsum(axis=0).cumsum(axis=1)
+    return c[k:, k:] - c[:-k, k:] - c[k:, :-k] + c[:-k, :-k]
+
+
 def _quantiles(weights: np.ndarray, lo: float, hi: float) -> tuple[int, int]:
     c = np.cumsum(weights, dtype=np.float64)
     c /= c[-1]
     return int(np.searchsorted(c, lo)), int(np.searchsorted(c, hi))
 
 
-def activity_box(region: RegionSnapshots, min_side: int = 40, whole: float = 0.7) -> Box | None:
-    """Where the run happened: the square around the middle 96% of the active and violent agents
-    over all frames and the sites whose status changed, with a margin; None when that is most of
-    the grid (show the whole) or nothing happened."""
-    act = region.frames[:, 1].sum(axis=0, dtype=np.int64) + region.frames[:, 2].sum(
-        axis=0, dtype=np.int64)
-    xs: list[int] = []
-    ys: list[int] = []
-    if act.any():
-        xs += list(_quantiles(act.sum(axis=0), 0.02, 0.98))
-        ys += list(_quantiles(act.sum(axis=1), 0.02, 0.98))
-    if region.sites:
-        changed = (region.site_status != region.site_status[:1]).any(axis=0)
-        changed |= region.site_status[-1] > 0
-        for s, c in zip(region.sites, changed):
-            if c:
-                xs.append(s.x)
-                ys.append(s.y)
-    if not xs:
+def crowd_weight(region: RegionSnapshots, radius: int = 5) -> np.ndarray:
+    """Per cell, over all frames: the active and violent agents in it, each weighted by how many
+    stand within `radius` cells of it (a crowd counts, a lone active does not)."""
+    out = np.zeros((region.height, region.width))
+    for f in range(region.frames.shape[0]):
+        a = region.frames[f, 1].astype(np.int64) + region.frames[f, 2]
+        if a.any():
+            out += a * window_sum(a, radius)
+    return out
+
+
+def activity_box(region: RegionSnapshots, min_side: int = 64, whole: float = 0.6) -> Box | None:
+    """Where the crowds were: the square around the middle 96% of the crowd-weighted active and
+    violent agents over the run (`crowd_weight`), with a margin, at least `min_side` cells; None
+    when no one was active or the square is most of the grid (the whole grid is shown then)."""
+    w = crowd_weight(region)
+    if not w.any():
         return None
-    side = max(max(xs) - min(xs), max(ys) - min(ys)) + 1
-    side = max(min_side, int(side * 1.3) + 6)
+    x0, x1 = _quantiles(w.sum(axis=0), 0.02, 0.98)
+    y0, y1 = _quantiles(w.sum(axis=1), 0.02, 0.98)
+    side = max(x1 - x0, y1 - y0) + 1
+    side = max(min_side, int(side * 1.4) + 6)
     if side >= whole * max(region.width, region.height):
         return None
-    cx, cy = (min(xs) + max(xs) + 1) / 2, (min(ys) + max(ys) + 1) / 2
+    cx, cy = (x0 + x1 + 1) / 2, (y0 + y1 + 1) / 2
 
     def span(c: float, n: int) -> tuple[int, int]:
         s = min(side, n)
-        a = int(round(c - s / 2))
-        a = min(max(a, 0), n - s)
+        a = min(max(int(round(c - s / 2)), 0), n - s)
         return a, a + s
 
-    x0, x1 = span(cx, region.width)
-    y0, y1 = span(cy, region.height)
-    return Box(x0, x1, y0, y1)
+    bx, by = span(cx, region.width), span(cy, region.height)
+    return Box(bx[0], bx[1], by[0], by[1])
 
 
 def units(region: RegionSnapshots) -> tuple[float, str]:
@@ -138,8 +152,9 @@ def units(region: RegionSnapshots) -> tuple[float, str]:
     return 1.0, "cells"
 
 
-def _cmap(name: str) -> LinearSegmentedColormap:
+def _cmap(name: str, top: int) -> LinearSegmentedColormap:
     low, high = OPACITY[name]
+    low = high if top <= 1 else low
     r, g, b = to_rgb(style.COLOURS[name])
     cmap = LinearSegmentedColormap.from_list(f"unrest-{name}", [(r, g, b, low), (r, g, b, high)])
     cmap.set_bad((0, 0, 0, 0))
@@ -147,15 +162,31 @@ def _cmap(name: str) -> LinearSegmentedColormap:
     return cmap
 
 
-def draw_layers(ax, layers: np.ndarray, top: np.ndarray, cell: float) -> None:
-    """One image per layer, its data the counts (zero cells masked), labelled by the layer."""
+def _dot(ax, cells: int, min_px: float = 3.0) -> float:
+    """Marker size (points^2) of one cell in `ax`, which shows `cells` cells across; at least
+    `min_px` pixels a side."""
+    fig = ax.figure
+    width_px = ax.get_position().width * fig.get_figwidth() * fig.dpi
+    side_px = max(width_px / cells, min_px)
+    return (side_px * 72.0 / fig.dpi) ** 2
+
+
+def draw_layers(ax, layers: np.ndarray, top: np.ndarray, cell: float, cells_across: int) -> None:
+    """The quiet layer as an image of its counts (zero cells masked, label 'quiet'); each other
+    layer as one square marker per occupied cell at the cell's centre, its colour data the count
+    (label the layer's name)."""
     h, w = layers.shape[1:]
     ax.set_facecolor(BACKGROUND)
-    for k, name in enumerate(LAYERS):
-        data = np.ma.masked_equal(layers[k], 0)
-        norm = LogNorm(vmin=1, vmax=max(int(top[k]), 2))
-        ax.imshow(data, origin="lower", extent=(0, w * cell, 0, h * cell), cmap=_cmap(name),
-                  norm=norm, interpolation="nearest", label=name, zorder=1 + k / 10)
+    quiet = np.ma.masked_equal(layers[0], 0)
+    ax.imshow(quiet, origin="lower", extent=(0, w * cell, 0, h * cell),
+              cmap=_cmap("quiet", int(top[0])), norm=LogNorm(vmin=1, vmax=max(int(top[0]), 2)),
+              interpolation="nearest", label="quiet", zorder=1)
+    size = _dot(ax, cells_across)
+    for k, name in enumerate(LAYERS[1:], start=1):
+        ys, xs = np.nonzero(layers[k])
+        ax.scatter((xs + 0.5) * cell, (ys + 0.5) * cell, c=layers[k][ys, xs], s=size, marker="s",
+                   linewidths=0, cmap=_cmap(name, int(top[k])),
+                   norm=LogNorm(vmin=1, vmax=max(int(top[k]), 2)), label=name, zorder=2 + k / 10)
 
 
 def draw_sites(ax, region: RegionSnapshots, f: int, cell: float, size: float = 28) -> list:
@@ -179,16 +210,16 @@ def _overlap(a, b) -> float:
     return max(w, 0) * max(h, 0)
 
 
-def label_sites(ax, region: RegionSnapshots, cell: float, box: Box | None) -> None:
-    """Each site's name beside its marker, placed where it overlaps the fewest names already
-    placed (the centre of a city holds many sites)."""
+def label_sites(ax, region: RegionSnapshots, cell: float, which) -> None:
+    """The name of each site for which `which(site)` holds beside its marker, placed where it
+    overlaps the fewest names already placed (the centre of a city holds many sites)."""
     fig = ax.figure
     renderer = fig.canvas.get_renderer()
     placed = []
     offsets = [(5, 3, "left", "bottom"), (-5, 3, "right", "bottom"), (5, -3, "left", "top"),
                (-5, -3, "right", "top"), (0, 7, "center", "bottom"), (0, -7, "center", "top")]
     for s in region.sites:
-        if box is not None and not box.contains(s.x, s.y):
+        if not which(s):
             continue
         xy = ((s.x + 0.5) * cell, (s.y + 0.5) * cell)
         best = None
@@ -213,7 +244,8 @@ def legend_handles(top: np.ndarray) -> list:
     handles = []
     for k, name in enumerate(LAYERS):
         n = int(top[k])
-        label = f"{LAYER_LABEL.get(name, name)} (1-{n} agents/cell)"
+        most = "1 agent" if n <= 1 else f"1-{n} agents"
+        label = f"{LAYER_LABEL.get(name, name)} ({most}/cell)"
         handles.append(Patch(facecolor=style.COLOURS[name], alpha=OPACITY[name][1], label=label))
     for name in SITE_STATUS:
         handles.append(Line2D([], [], marker="s", linestyle="none", markersize=6,
@@ -242,31 +274,40 @@ def _axes(ax, region: RegionSnapshots, cell: float, unit: str, box: Box | None) 
 def map_figure(region: RegionSnapshots, f: int, top: np.ndarray, title: str,
                box: Box | None = None):
     """The map of a region at frame f. Without `box`: the whole grid, sites labelled. With it:
-    the whole grid on the left (the box outlined) and the box enlarged on the right, its sites
-    labelled. Returns the figure; its axes hold one image per layer (`draw_layers`) and one
-    scatter per site status (`draw_sites`)."""
+    the whole grid on the left (the box outlined, the sites outside it labelled) and the box
+    enlarged on the right (its sites labelled). Returns the figure; each map axes holds the quiet
+    image and one scatter per other layer (`draw_layers`), and one scatter per site status
+    (`draw_sites`)."""
     cell, unit = units(region)
     layers = region.frames[f]
     if box is None:
-        fig, ax = style.figure(7.5, 7.2)
+        fig, ax = style.figure(7.5, 7.6)
         panels = [(ax, None)]
+        rect = (0, 0.1, 1, 0.96)
     else:
-        fig, axes = style.figure(12.5, 6.6, ncols=2, gridspec_kw={"width_ratios": [1, 1.35]})
+        fig, axes = style.figure(12.5, 6.8, ncols=2, gridspec_kw={"width_ratios": [1, 1.3]})
         panels = [(axes[0], None), (axes[1], box)]
+        rect = (0, 0.08, 1, 0.96)
+    fig.suptitle(title, fontsize=11)
+    fig.legend(handles=legend_handles(top), loc="lower center", ncol=5,
+               bbox_to_anchor=(0.5, 0.0), fontsize=7.5)
     for ax, b in panels:
-        draw_layers(ax, layers, top, cell)
-        draw_sites(ax, region, f, cell, size=14 if (box is not None and b is None) else 30)
         _axes(ax, region, cell, unit, b)
-    if box is not None:
+    fig.tight_layout(rect=rect)
+    for ax, b in panels:
+        across = region.width if b is None else b.width
+        draw_layers(ax, layers, top, cell, across)
+        draw_sites(ax, region, f, cell, size=16 if (box is not None and b is None) else 30)
+    if box is None:
+        label_sites(panels[0][0], region, cell, lambda s: True)
+    else:
         whole, zoom = panels[0][0], panels[1][0]
         whole.add_patch(Rectangle((box.x0 * cell, box.y0 * cell), box.width * cell,
                                   box.height * cell, fill=False, edgecolor="black", lw=1,
                                   zorder=7))
-        whole.set_title("the whole grid (north up)")
-        zoom.set_title(f"enlarged: {box.width * cell:.3g} x {box.height * cell:.3g} {unit}")
-    fig.suptitle(title, fontsize=11)
-    fig.legend(handles=legend_handles(top), loc="lower center", ncol=5,
-               bbox_to_anchor=(0.5, -0.01), fontsize=7.5)
-    fig.tight_layout(rect=(0, 0.08, 1, 0.97))
-    label_sites(panels[-1][0], region, cell, box)
+        whole.set_title("the whole grid")
+        zoom.set_title(f"enlarged: {box.width * cell:.3g} x {box.height * cell:.3g} {unit} "
+                       "where the crowds were")
+        label_sites(zoom, region, cell, lambda s: box.contains(s.x, s.y))
+        label_sites(whole, region, cell, lambda s: not box.contains(s.x, s.y))
     return fig
