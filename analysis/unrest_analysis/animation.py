@@ -41,6 +41,7 @@ MIN_WIDTH = 640  # the legend's width
 PALETTE_COLOURS = 128
 QUIET_RADIUS = 3  # the quiet density's window: 7 x 7 cells
 QUIET_BANDS = (0.2, 0.6, 1.6, 3.0)  # bounds of the density's bands, times the mean at the start
+QUIET_CELLS = 128 * 128  # grids of at most this many cells show quiet agents cell by cell
 
 
 def subsample(count: int, max_frames: int) -> list[int]:
@@ -120,6 +121,13 @@ class FrameStyle:
     size: tuple[int, int]  # the frame's width and height, both even
     top: np.ndarray
     quiet_mean: float
+    quiet_cells: bool  # the quiet layer cell by cell (small grids), else `quiet_shade`
+
+    def shade(self, region: RegionSnapshots, f: int) -> np.ndarray:
+        """The quiet layer's opacity per cell at frame f."""
+        if self.quiet_cells:
+            return opacity(region.frames[f, 0], 0, int(self.top[0]))
+        return quiet_shade(region.frames[f, 0], self.quiet_mean)
 
     @staticmethod
     def of(region: RegionSnapshots, box: Box | None, top: np.ndarray) -> "FrameStyle":
@@ -141,7 +149,8 @@ class FrameStyle:
         width = max(x - GAP + MARGIN, MIN_WIDTH)
         height = HEADER + max(p.size[1] for p in panels) + FOOTER
         size = (width + width % 2, height + height % 2)
-        return FrameStyle(panels, offsets, size, top, float(region.frames[0, 0].mean()))
+        return FrameStyle(panels, offsets, size, top, float(region.frames[0, 0].mean()),
+                          region.width * region.height <= QUIET_CELLS)
 
 
 def panel_pixels(region: RegionSnapshots, f: int, panel: Panel, top: np.ndarray,
@@ -184,7 +193,7 @@ def render_frame(region: RegionSnapshots, f: int, fs: FrameStyle, title: str,
     d = ImageDraw.Draw(img)
     d.text((MARGIN, 5), title, fill=(33, 33, 33), font=_font(15, bold=True))
     d.text((MARGIN, 26), counts, fill=(66, 66, 66), font=_font(11))
-    shade = quiet_shade(region.frames[f, 0], fs.quiet_mean)
+    shade = fs.shade(region, f)
     small = _font(11)
     cell_km = region.cell_size_m / 1000.0 if region.cell_size_m else None
     unit = "km" if cell_km else "cells"
@@ -217,14 +226,18 @@ def render_frame(region: RegionSnapshots, f: int, fs: FrameStyle, title: str,
     # Legend.
     x = MARGIN
     y = fs.size[1] - FOOTER + 6
-    for name in LAYERS:
-        alpha = OPACITY[name][1] if name != "quiet" else OPACITY[name][1] / 2  # the middle band
+    for k, name in enumerate(LAYERS):
+        if fs.top[k] == 0:
+            continue
+        alpha = OPACITY[name][1]
+        if name == "quiet" and not fs.quiet_cells:
+            alpha /= 2  # the middle band
         c = tuple(int(round(255 * (1 - alpha) + v * alpha)) for v in _rgb(name))
         d.rectangle([x, y + 1, x + 10, y + 11], fill=c)
         x += 14
         d.text((x, y), name, fill=(33, 33, 33), font=small)
         x += int(d.textlength(name, font=small)) + 12
-    for name in SITE_STATUS:
+    for name in SITE_STATUS if region.sites else []:
         d.rectangle([x, y + 1, x + 10, y + 11], fill=_rgb(name), outline=(0, 0, 0))
         x += 14
         d.text((x, y), name, fill=(33, 33, 33), font=small)

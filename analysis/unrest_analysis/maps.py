@@ -40,8 +40,9 @@ LAYER_LABEL = {"police": "police on duty", "military": "military on duty"}
 
 
 def layer_max(region: RegionSnapshots) -> np.ndarray:
-    """The most agents in one cell over the run, per layer (at least 1): the top of the scale."""
-    return np.maximum(region.frames.max(axis=(0, 2, 3)).astype(np.int64), 1)
+    """The most agents in one cell over the run, per layer: the top of the scale (0: the layer
+    is empty all along)."""
+    return region.frames.max(axis=(0, 2, 3)).astype(np.int64)
 
 
 def opacity(counts: np.ndarray, layer: int, top: int) -> np.ndarray:
@@ -240,14 +241,17 @@ def label_sites(ax, region: RegionSnapshots, cell: float, which) -> None:
         placed.append(best[2])
 
 
-def legend_handles(top: np.ndarray) -> list:
+def legend_handles(top: np.ndarray, sites: bool) -> list:
+    """The layers that hold agents at some frame, and the site statuses when there are sites."""
     handles = []
     for k, name in enumerate(LAYERS):
         n = int(top[k])
+        if n == 0:
+            continue
         most = "1 agent" if n <= 1 else f"1-{n} agents"
         label = f"{LAYER_LABEL.get(name, name)} ({most}/cell)"
         handles.append(Patch(facecolor=style.COLOURS[name], alpha=OPACITY[name][1], label=label))
-    for name in SITE_STATUS:
+    for name in SITE_STATUS if sites else []:
         handles.append(Line2D([], [], marker="s", linestyle="none", markersize=6,
                               markerfacecolor=style.COLOURS[name], markeredgecolor="black",
                               label=f"site {name}"))
@@ -289,7 +293,7 @@ def map_figure(region: RegionSnapshots, f: int, top: np.ndarray, title: str,
         panels = [(axes[0], None), (axes[1], box)]
         rect = (0, 0.08, 1, 0.96)
     fig.suptitle(title, fontsize=11)
-    fig.legend(handles=legend_handles(top), loc="lower center", ncol=5,
+    fig.legend(handles=legend_handles(top, bool(region.sites)), loc="lower center", ncol=5,
                bbox_to_anchor=(0.5, 0.0), fontsize=7.5)
     for ax, b in panels:
         _axes(ax, region, cell, unit, b)

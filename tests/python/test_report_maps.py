@@ -473,7 +473,9 @@ def test_animation_frames_show_the_arrays(runs) -> None:
     img = np.asarray(animation.render_frame(region, f, fs, "title", "counts"))
     assert img.shape[:2] == fs.size[::-1] and fs.size[0] % 2 == 0 and fs.size[1] % 2 == 0
     layers = region.frames[f]
-    shade = animation.quiet_shade(layers[0], fs.quiet_mean)
+    assert not fs.quiet_cells  # 372 x 372: the quiet density in bands
+    shade = fs.shade(region, f)
+    assert np.array_equal(shade, animation.quiet_shade(layers[0], fs.quiet_mean))
     rgb = maps.compose(layers, top, shade)
     # The enlarged part: a whole number of pixels per cell, every cell its composed colour,
     # north up (the picture's top row is the box's northernmost grid row).
