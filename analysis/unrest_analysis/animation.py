@@ -300,7 +300,9 @@ PLAYER_SCRIPT = r"""
     }
     button.addEventListener("click", function () { if (timer === null) play(); else pause(); });
     slider.addEventListener("input", function () { show(slider.value); });
-    players[div.id] = { frame: function () { return current; }, play: play, pause: pause, show: show };
+    players[div.id] = {
+      frame: function () { return current; }, play: play, pause: pause, show: show
+    };
   });
 })();
 """

@@ -29,7 +29,7 @@ from .snapshots import LAYERS, SITE_STATUS, RegionSnapshots
 
 # (opacity of one agent, opacity of the most agents) per layer: quiet stays light.
 OPACITY = {
-    "quiet": (0.08, 0.3),
+    "quiet": (0.08, 0.25),
     "active": (0.50, 1.0),
     "violent": (0.60, 1.0),
     "police": (0.65, 1.0),

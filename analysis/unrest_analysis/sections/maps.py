@@ -124,15 +124,20 @@ def chosen_frames(rf: RegionFrames, at: list[str]) -> list[tuple[int, str]]:
     return _merge([(rf.frame_at(a), f"--at {a}") for a in at])
 
 
+def _strength(top: np.ndarray) -> str:
+    if top.max() <= 1:
+        return "no cell held more than one agent in this run, so every agent is drawn alike"
+    return ("the stronger the colour the more agents in the cell, on a log scale from 1 agent to "
+            "the most any cell holds in the run (the legend gives it per state)")
+
+
 def _caption(region: snapshots.RegionSnapshots, snaps: snapshots.Snapshots, top: np.ndarray,
              box: maps.Box | None, counts: str, tick: int) -> str:
-    cell, unit = maps.units(region)
     ppa = f"{snaps.persons_per_agent:g}"
     text = (
         "Agents standing in each cell at this snapshot, by state: quiet light grey, active "
-        "orange, violent red, police blue, military green, painted in that order; the stronger "
-        "the colour the more agents in the cell (log scale from 1 agent to the most any cell "
-        f"holds in the run; one agent stands for {ppa} persons). Jailed, injured, dead and "
+        "orange, violent red, police blue, military green, painted in that order; "
+        f"{_strength(top)}. One agent stands for {ppa} persons; jailed, injured, dead and "
         "withdrawn agents are not on the grid. Sites are squares coloured by their status "
         "(intact grey, damaged yellow, seized red, burned black). "
     )
@@ -146,8 +151,10 @@ def _caption(region: snapshots.RegionSnapshots, snaps: snapshots.Snapshots, top:
     else:
         text += "Row 0 is drawn at the bottom; axes in cells (the grid has no geography). "
     if box is not None:
-        text += (f"Right: the part of the grid where the active and violent agents were "
-                 f"({box.width} x {box.height} cells from column {box.x0}, row {box.y0}). ")
+        text += (f"Left, the whole grid, where each agent that is not quiet is drawn larger than "
+                 f"its cell so that a lone one shows; right, enlarged, the part where the crowds "
+                 f"stood over the run ({box.width} x {box.height} cells from column {box.x0}, row "
+                 f"{box.y0}; the square outlined on the left). ")
     text += f"The run at this tick ({tick}, timeseries.csv): {counts}."
     return text
 
@@ -168,11 +175,20 @@ def _map_figures(region, snaps, rf: RegionFrames, options, top, box) -> list[Fig
     return figures
 
 
+def _duration(seconds: float) -> str:
+    for unit, length in (("d", 86400), ("h", 3600), ("min", 60)):
+        if seconds >= length and seconds % length == 0:
+            return f"{int(seconds // length)} {unit}"
+    return f"{seconds:g} s"
+
+
 def _size(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB"
 
 
 def _animation_figure(region, snaps, rf: RegionFrames, options, top, box, kind, page: Path):
+    if not options.animation and kind is None:
+        return None
     frames = animation.subsample(snaps.count, max(1, int(options.max_frames)))
     fs = animation.FrameStyle.of(region, box, top)
     offset = f" (UTC{region.utc_offset})" if region.utc_offset else ""
@@ -190,20 +206,22 @@ def _animation_figure(region, snaps, rf: RegionFrames, options, top, box, kind, 
         parts.append(f"<p class='video'>Video file: <a href='{path.name}'>{path.name}</a> "
                      f"({len(images)} frames, {animation.FPS} per second, "
                      f"{_size(path.stat().st_size)}), beside this page.</p>")
-    if not parts:
-        return None
     if len(frames) == snaps.count:
         which = f"All {snaps.count} snapshots (every {snaps.every_ticks} ticks)"
     else:
         which = f"{len(frames)} of the run's {snaps.count} snapshots, evenly spread"
     where = "the whole grid" if box is None else (
-        f"the part of the grid where the active and violent agents were ({box.width} x "
+        f"the whole grid and, enlarged beside it, the part where the crowds stood ({box.width} x "
         f"{box.height} cells)")
+    if not fs.quiet_cells:
+        where += ("; the quiet citizens as their density over 7 x 7 cells in five shades (a city "
+                  "as it started is the middle one)")
     return Figure(
         id=f"animation-{slug(region.name)}",
         title=f"Animation of {region.name} over the run",
-        caption=(f"{which}, {animation.FPS} per second, looping; {where}, north up, colours as in the "
-                 "maps; each frame's local time and the run's counts at that tick above it."),
+        caption=(f"{which}, {animation.FPS} per second, looping: {where}; north up, colours as "
+                 "in the maps; each frame's local time and the run's counts at that tick above "
+                 "it."),
         html="".join(parts),
     )
 
@@ -231,7 +249,11 @@ def build(outputs, options) -> list[Section]:
             players = players or options.animation
     when = ("at the times given by --at" if options.at else "at the start, the peak of actives, "
             "the peak of violence (when any) and the end (choose others with --at)")
-    intro = (f"From the run's {snaps.count} grid snapshots (snapshots.npz, every "
-             f"{snaps.every_ticks} ticks): each region {when}, then its animation.")
+    every = f"every {snaps.every_ticks} ticks"
+    if snaps.times and snaps.count >= 3:
+        step = _parse(snaps.times[2], "time") - _parse(snaps.times[1], "time")
+        every += f", {_duration(step.total_seconds())}"
+    intro = (f"From the run's {snaps.count} grid snapshots (snapshots.npz, {every}): each "
+             f"region {when}, then its animation.")
     return [Section(id="maps", title="Maps", intro=intro, figures=figures,
                     extra_script=animation.PLAYER_SCRIPT if players else "")]
