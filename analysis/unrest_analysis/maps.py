@@ -16,6 +16,7 @@ north, docs/scenario.md), so images are drawn with origin='lower' and flipped fo
 
 from __future__ import annotations
 
+import io
 import math
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ import numpy as np
 from matplotlib.colors import LinearSegmentedColormap, LogNorm, to_rgb
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
+from PIL import Image
 
 from . import style
 from .snapshots import LAYERS, SITE_STATUS, RegionSnapshots
@@ -315,3 +317,14 @@ def map_figure(region: RegionSnapshots, f: int, top: np.ndarray, title: str,
         label_sites(zoom, region, cell, lambda s: box.contains(s.x, s.y))
         label_sites(whole, region, cell, lambda s: not box.contains(s.x, s.y))
     return fig
+
+
+def palette_png(png: bytes, colours: int = 128) -> bytes:
+    """A map's PNG with a palette of `colours` (a third of the bytes: the quiet agents' cells
+    make the full-colour PNG of a large grid heavy; a map has few colours)."""
+    with Image.open(io.BytesIO(png)) as im:
+        q = im.convert("RGB").quantize(colors=colours, method=Image.Quantize.MEDIANCUT,
+                                       dither=Image.Dither.NONE)
+    buf = io.BytesIO()
+    q.save(buf, format="PNG", optimize=True)
+    return buf.getvalue()

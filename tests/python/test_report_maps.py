@@ -270,6 +270,9 @@ def test_map_draws_the_snapshot(runs) -> None:
     assert named(whole) == {s.name.replace("_", " ") for s in region.sites} - inside
     png = style.png_of(fig)
     assert Image.open(io.BytesIO(png)).format == "PNG"
+    small = maps.palette_png(png)
+    with Image.open(io.BytesIO(png)) as full, Image.open(io.BytesIO(small)) as pal:
+        assert pal.mode == "P" and pal.size == full.size and len(small) < len(png) / 2
 
 
 def test_small_grid_map_in_cells(runs) -> None:
@@ -343,6 +346,8 @@ def test_default_maps_start_peaks_end(runs, tmp_path: Path) -> None:
         f"Map of almaty at {ts.loc[t, 'time'].replace('T', ' ')} ({why})"
         for t, why in sorted(expected.items())]
     (section,) = sections
+    for f in section.figures:
+        assert Image.open(io.BytesIO(f.png)).mode == "P"
     ids = [f.id for f in section.figures]
     assert ids == ["map-almaty-1", "map-almaty-2", "map-almaty-3", "map-almaty-4"]
     assert section.placeholder is None and section.extra_script == ""

@@ -170,7 +170,7 @@ def _map_figures(region, snaps, rf: RegionFrames, options, top, box) -> list[Fig
             id=f"map-{slug(region.name)}-{k + 1}",
             title=f"Map of {region.name} at {rf.label(f)} ({why})",
             caption=_caption(region, snaps, top, box, rf.counts(f), int(rf.ticks[f])),
-            png=style.png_of(fig),
+            png=maps.palette_png(style.png_of(fig)),
         ))
     return figures
 
