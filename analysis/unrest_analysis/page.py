@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import ReportError
+
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
@@ -168,10 +170,16 @@ def render_page(title: str, provenance: list[tuple[str, str]], sections: list[Se
 def write_page(path: Path, text: str) -> None:
     """Writes the page under a temporary name beside `path` and renames it: never half-written."""
     path = Path(path)
+    if not path.parent.is_dir():
+        raise ReportError(f"{path}: its directory {path.parent} does not exist")
+    if path.is_dir():
+        raise ReportError(f"{path}: a directory, expected the path of the page to write")
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)
+    except OSError as e:
+        raise ReportError(f"{path}: cannot write the page: {e.strerror}") from None
     finally:
         if tmp.exists():
             tmp.unlink()

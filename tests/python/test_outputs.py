@@ -130,3 +130,15 @@ def test_load_run_needs_a_dictionary(tmp_path: Path) -> None:
     (tmp_path / "dictionary.json").unlink()
     with pytest.raises(ReportError, match="no dictionary.json"):
         load_run(tmp_path)
+
+
+def test_page_into_a_missing_directory_is_a_report_error(tmp_path: Path) -> None:
+    from unrest_analysis.page import write_page
+
+    with pytest.raises(ReportError, match="does not exist"):
+        write_page(tmp_path / "no" / "report.html", "<html></html>")
+    with pytest.raises(ReportError, match="a directory"):
+        write_page(tmp_path, "<html></html>")
+    write_page(tmp_path / "report.html", "<p>x</p>")
+    assert (tmp_path / "report.html").read_text() == "<p>x</p>"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary left
