@@ -98,6 +98,9 @@ int main(int argc, char** argv) {
     run_cmd->add_option("--threads", run.threads, "OpenMP threads (default: all cores)");
     run_cmd->add_option("--set", run.overrides,
                         "Override a parameter: key.path=value (repeatable)");
+    run_cmd->add_option("--snapshot-every", run.snapshot_every,
+                        "Write grid snapshots every DURATION (30min, 1h with a calendar) or N "
+                        "ticks: snapshots.npz, snapshots.json");
     run_cmd->add_flag("--force", run.force, "Replace a non-empty output directory");
     run_cmd->add_flag("--quiet,-q", run.quiet, "No progress bar, no summary on stdout");
     run_cmd->add_flag("--check", run.check, "Check invariants after every tick (slow)");
