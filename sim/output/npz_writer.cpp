@@ -85,9 +85,10 @@ struct NpzMember::Stream {
 };
 
 NpzMember::NpzMember(std::string name) : name_(std::move(name)), stream_(new Stream) {
-    // Raw deflate (no zlib wrapper: the zip entry is the wrapper), zlib's default level.
-    if (deflateInit2(&stream_->z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8,
-                     Z_DEFAULT_STRATEGY) != Z_OK) {
+    // Raw deflate (no zlib wrapper: the zip entry is the wrapper). Run-length matching only:
+    // the grids are mostly runs of zeros, and on Almaty's frames it is 6 times faster than the
+    // default level 6 for 3 % more bytes (level 1 with the default strategy: 45 % more).
+    if (deflateInit2(&stream_->z, Z_BEST_SPEED, Z_DEFLATED, -MAX_WBITS, 8, Z_RLE) != Z_OK) {
         throw OutputError(fmt::format("{}: cannot start the compressor (zlib)", name_));
     }
     crc_ = static_cast<std::uint32_t>(::crc32(0L, Z_NULL, 0));
