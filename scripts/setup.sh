@@ -10,7 +10,7 @@ set -euo pipefail
 packages=(
     build-essential cmake git pkg-config
     libeigen3-dev libyaml-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
-    librandom123-dev nlohmann-json3-dev libfmt-dev libopenmpi-dev openmpi-bin
+    librandom123-dev nlohmann-json3-dev libfmt-dev libopenmpi-dev openmpi-bin zlib1g-dev
     python3 python3-numpy python3-pandas python3-matplotlib python3-pytest
     clang-format clang libclang-rt-14-dev libomp-dev
     python3-pil python3-websocket ffmpeg chromium fonts-dejavu-core

@@ -1,4 +1,4 @@
-// The unrest command-line program: run, validate, params.
+// The unrest command-line program: run, sweep, validate, params, report.
 #include "../run/memory_budget.hpp"
 #include "../run/thread_limits.hpp"
 #include "../scenario/input_text.hpp"
@@ -6,6 +6,7 @@
 #include "../scenario/parameter_table.hpp"
 #include "../scenario/reported_figures.hpp"
 #include "command_name.hpp"
+#include "report_command.hpp"
 #include "run_command.hpp"
 #include "sweep_command.hpp"
 #include "unrest/build_info.hpp"
@@ -79,6 +80,11 @@ int validate_command(const std::string& file, const std::vector<std::string>& ov
 } // namespace
 
 int main(int argc, char** argv) {
+    // `unrest report ARGS...` hands ARGS, unchanged, to the Python package (report_command.hpp),
+    // which parses them and answers `--help`: CLI11 never sees them.
+    if (argc >= 2 && std::string_view(argv[1]) == "report") {
+        return unrest::cli::report_command(std::vector<std::string>(argv + 2, argv + argc));
+    }
     CLI::App app{"unrest: agent-based simulation of civil unrest (Epstein's civil violence model "
                  "and its extensions)"};
     app.set_version_flag("--version",
@@ -98,6 +104,9 @@ int main(int argc, char** argv) {
     run_cmd->add_option("--threads", run.threads, "OpenMP threads (default: all cores)");
     run_cmd->add_option("--set", run.overrides,
                         "Override a parameter: key.path=value (repeatable)");
+    run_cmd->add_option("--snapshot-every", run.snapshot_every,
+                        "Write grid snapshots every DURATION (30min, 1h with a calendar) or N "
+                        "ticks: snapshots.npz, snapshots.json");
     run_cmd->add_flag("--force", run.force, "Replace a non-empty output directory");
     run_cmd->add_flag("--quiet,-q", run.quiet, "No progress bar, no summary on stdout");
     run_cmd->add_flag("--check", run.check, "Check invariants after every tick (slow)");
@@ -132,6 +141,10 @@ int main(int argc, char** argv) {
 
     CLI::App* params_cmd =
         app.add_subcommand("params", "Print the table of scenario parameters (Markdown)");
+
+    // Listed for --help and the unknown-command message only: main() runs it before parsing.
+    app.add_subcommand("report", "Write the HTML report of a run, sweep, comparison, calibration "
+                                 "or sensitivity directory (Python; `unrest report --help`)");
 
     try {
         app.parse(argc, argv);

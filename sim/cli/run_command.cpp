@@ -4,6 +4,7 @@
 #include "../output/manifest.hpp"
 #include "../output/output_dir.hpp"
 #include "../output/sha256.hpp"
+#include "../output/snapshots.hpp"
 #include "../run/memory_budget.hpp"
 #include "../run/progress.hpp"
 #include "../run/single_run.hpp"
@@ -83,9 +84,13 @@ void print_comparison(const Scenario& scenario, const std::vector<ComparisonRow>
 
 int run_command(const RunOptions& options) {
     Scenario scenario;
+    Tick snapshot_every = 0;
     try {
         scenario = load_scenario_file(options.scenario_file, options.overrides,
                                       run_flag_overrides(options));
+        if (options.snapshot_every) {
+            snapshot_every = snapshot_interval(*options.snapshot_every, scenario.calendar);
+        }
     } catch (const ScenarioError& e) {
         fmt::print(stderr, "error: {}\n", e.what());
         return 2;
@@ -107,6 +112,13 @@ int run_command(const RunOptions& options) {
         if (const std::string problem = run_memory_problem(scenario); !problem.empty()) {
             fmt::print(stderr, "error: {}: {}\n", options.scenario_file, problem);
             return 2;
+        }
+        if (snapshot_every > 0) {
+            if (const std::string problem = snapshot_size_problem(scenario, snapshot_every);
+                !problem.empty()) {
+                fmt::print(stderr, "error: {}\n", problem);
+                return 2;
+            }
         }
     } catch (const std::invalid_argument& e) {
         fmt::print(stderr, "error: {}\n", e.what());
@@ -140,6 +152,7 @@ int run_command(const RunOptions& options) {
         run.check_invariants = options.check;
         run.profile = &profile;
         run.comparison = &comparison;
+        run.snapshot_every = snapshot_every;
         run.on_tick = [&bar](Tick t) {
             if (interrupted.load()) {
                 throw Interrupted{};

@@ -15,6 +15,8 @@ struct RunOptions {
     std::optional<std::string> ticks; // parsed strictly by run_flag_overrides: [0, max_ticks]
     std::optional<int> threads;
     std::vector<std::string> overrides; // --set key.path=value
+    // --snapshot-every: a duration or a tick count, checked by snapshot_interval (run_flags.hpp)
+    std::optional<std::string> snapshot_every;
     bool force = false;
     bool quiet = false;
     bool check = false;   // check invariants after every tick

@@ -15,4 +15,10 @@ namespace unrest::cli {
 // ScenarioError "--ticks: ticks: expected an integer in [0, 4294967295], found '-1'".
 std::vector<FlagOverride> run_flag_overrides(const RunOptions& options);
 
+// --snapshot-every's value as ticks (>= 1): "10" or "10ticks" for ticks; with a calendar, a
+// duration ("30min", "1h": parse_duration) that is a whole multiple of calendar.tick_seconds.
+// ScenarioError "--snapshot-every: expected ..., found '7min'" otherwise (0, a sign, no calendar
+// for a duration, not a multiple of the tick, past max_ticks).
+Tick snapshot_interval(const std::string& text, const Calendar& calendar);
+
 } // namespace unrest::cli

@@ -91,6 +91,15 @@ nlohmann::ordered_json dictionary_json(const OutputLayout& layout) {
     }
     files.push_back(file_json("events.csv", "every timeline event applied, in order",
                               columns_json(events_columns_doc, calendar, false)));
+    if (layout.snapshots) {
+        files.push_back(file_json("snapshots.npz",
+                                  "grid snapshots (--snapshot-every): NumPy arrays of the agents "
+                                  "in each cell by layer and of each site's status, per frame "
+                                  "(docs/outputs.md, Snapshots)"));
+        files.push_back(file_json("snapshots.json",
+                                  "the snapshots' frames (tick, local time), layers, regions' "
+                                  "grids and sites"));
+    }
     files.push_back(file_json("summary.json", "whole-run and per-region statistics"));
     files.push_back(file_json("manifest.json", "how the run was produced, every parameter"));
     files.push_back(file_json("dictionary.json", "this data dictionary"));

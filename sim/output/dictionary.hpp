@@ -1,8 +1,8 @@
 // dictionary.json: the machine-readable data dictionary written into every run's output
 // directory beside the files it describes: every file with its columns (name, unit,
 // description), every metric of the registry (unit, daily reduction, how regions combine, whether
-// scaled), the regions, the scale and the calendar. analysis/unrest_analysis/outputs.py reads the columns
-// from it, so nothing outside the registry restates them.
+// scaled), the regions, the scale and the calendar. analysis/unrest_analysis/outputs.py reads the
+// columns from it, so nothing outside the registry restates them.
 #pragma once
 
 #include "output_layout.hpp"

@@ -23,6 +23,7 @@ struct OutputLayout {
     Calendar calendar;                 // calendar.enabled: dates and local times are written
     std::int64_t persons_per_agent = 1;
     AnalysisSettings analysis;
+    bool snapshots = false; // snapshots.npz and snapshots.json are written (--snapshot-every)
 
     bool has_calendar() const noexcept { return calendar.enabled; }
     // The local wall-clock time at which tick t starts in region `region`, "YYYY-MM-DDTHH:MM";

@@ -6,6 +6,7 @@
 #include "../output/metrics.hpp"
 #include "../output/output_dir.hpp"
 #include "../output/run_writer.hpp"
+#include "../output/snapshots.hpp"
 #include "../timeline/timeline.hpp"
 
 #include <algorithm>
@@ -48,7 +49,14 @@ nlohmann::ordered_json simulate_scenario(const Scenario& scenario,
     for (int r = 0; r < sim.regions(); ++r) {
         citizens.push_back(sim.world(r).pop.count(Kind::citizen));
     }
-    RunWriter writer(output_layout(scenario, citizens), options.timeseries_dir);
+    OutputLayout layout = output_layout(scenario, citizens);
+    std::optional<SnapshotRecorder> snapshots;
+    if (options.snapshot_every > 0 && options.timeseries_dir) {
+        layout.snapshots = true;
+        snapshots.emplace(sim, layout, options.snapshot_every, scenario.run.ticks);
+        snapshots->observe(sim);
+    }
+    RunWriter writer(std::move(layout), options.timeseries_dir);
     std::optional<ComparisonAccumulator> comparison;
     std::vector<TickRecord> persons;
     if (scenario.compare && (options.timeseries_dir || options.comparison)) {
@@ -68,6 +76,9 @@ nlohmann::ordered_json simulate_scenario(const Scenario& scenario,
         const std::vector<TickRecord>& records = sim.step_regions();
         writer.add_tick(records, sim.events_applied());
         compare(records);
+        if (snapshots) {
+            snapshots->observe(sim);
+        }
         if (options.check_invariants) {
             const auto problems = sim.check_invariants();
             if (!problems.empty()) {
@@ -83,6 +94,9 @@ nlohmann::ordered_json simulate_scenario(const Scenario& scenario,
         *options.profile = sim.profile();
     }
     writer.set_sites(site_rows(sim));
+    if (snapshots) {
+        snapshots->write(*options.timeseries_dir);
+    }
     if (comparison) {
         const std::vector<ComparisonRow> rows = comparison->finish();
         if (options.timeseries_dir) {

@@ -29,6 +29,9 @@ struct SingleRunOptions {
     // With the scenario's compare: block, where to put the comparison's rows (every figure; the
     // shown ones flagged), besides comparison.csv in timeseries_dir; none: not kept.
     std::vector<ComparisonRow>* comparison = nullptr;
+    // Grid snapshots every this many ticks (>= 1) into timeseries_dir: snapshots.npz and
+    // snapshots.json (output/snapshots.hpp); 0: none.
+    Tick snapshot_every = 0;
 };
 
 // The engine's view of the scenario: its regions (one from `model` when it has none) and news

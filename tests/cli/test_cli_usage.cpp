@@ -27,13 +27,13 @@ TEST(CliUsage, VersionNamesTheProgramVersionAndGitRevision) {
 TEST(CliUsage, HelpExitsZeroAndMentionsOut) {
     const Result top = unrest({"--help"});
     EXPECT_EQ(top.status, 0) << describe(top);
-    for (const char* sub : {"run", "validate", "params"}) {
+    for (const char* sub : {"run", "validate", "params", "sweep", "report"}) {
         EXPECT_NE(top.out.find(sub), std::string::npos) << sub << " missing from\n" << top.out;
     }
     const Result run = unrest({"run", "--help"});
     EXPECT_EQ(run.status, 0) << describe(run);
-    for (const char* option :
-         {"--out", "--seed", "--ticks", "--threads", "--set", "--force", "--quiet", "--check"}) {
+    for (const char* option : {"--out", "--seed", "--ticks", "--threads", "--set", "--force",
+                               "--quiet", "--check", "--snapshot-every"}) {
         EXPECT_NE(run.out.find(option), std::string::npos) << option << " missing from\n"
                                                            << run.out;
     }
@@ -92,15 +92,18 @@ TEST(CliUsage, BadUsageExitsTwo) {
 TEST(CliUsage, UnknownCommandIsNamed) {
     const Result unknown = unrest({"frobnicate"});
     EXPECT_EQ(unknown.status, 2) << describe(unknown);
-    EXPECT_EQ(unknown.err,
-              "error: unknown command 'frobnicate' (commands: run, validate, sweep, params)\n");
+    EXPECT_EQ(
+        unknown.err,
+        "error: unknown command 'frobnicate' (commands: run, validate, sweep, params, report)\n");
     const Result typo = unrest({"rn", run2(), "--out", "x"});
     EXPECT_EQ(typo.status, 2) << describe(typo);
-    EXPECT_EQ(typo.err, "error: unknown command 'rn' (commands: run, validate, sweep, params), did "
-                        "you mean 'run'?\n");
-    EXPECT_EQ(unrest({"valdiate", run2()}).err,
-              "error: unknown command 'valdiate' (commands: run, validate, sweep, params), did "
-              "you mean 'validate'?\n");
+    EXPECT_EQ(typo.err,
+              "error: unknown command 'rn' (commands: run, validate, sweep, params, report), did "
+              "you mean 'run'?\n");
+    EXPECT_EQ(
+        unrest({"valdiate", run2()}).err,
+        "error: unknown command 'valdiate' (commands: run, validate, sweep, params, report), did "
+        "you mean 'validate'?\n");
     // No command at all: CLI11's usage message.
     const Result none = unrest({});
     EXPECT_EQ(none.status, 2) << describe(none);
