@@ -95,7 +95,21 @@ NpzMember::NpzMember(std::string name) : name_(std::move(name)), stream_(new Str
 }
 
 NpzMember::NpzMember(NpzMember&&) noexcept = default;
-NpzMember& NpzMember::operator=(NpzMember&&) noexcept = default;
+
+NpzMember& NpzMember::operator=(NpzMember&& other) noexcept {
+    if (this != &other) {
+        if (stream_ && !finished_) {
+            deflateEnd(&stream_->z); // the stream replaced
+        }
+        name_ = std::move(other.name_);
+        stream_ = std::move(other.stream_);
+        deflated_ = std::move(other.deflated_);
+        crc_ = other.crc_;
+        size_ = other.size_;
+        finished_ = other.finished_;
+    }
+    return *this;
+}
 
 NpzMember::~NpzMember() {
     if (stream_ && !finished_) {

@@ -106,6 +106,22 @@ TEST(NpzWriter, TheSameArraysGiveTheSameBytes) {
     EXPECT_EQ(make(), make());
 }
 
+TEST(NpzWriter, AMovedMemberKeepsItsStream) {
+    NpzMember a("a.npy");
+    a.write(std::string_view("abc"));
+    NpzMember b("b.npy");
+    b.write(std::string_view("xy"));
+    b = std::move(a); // b's own stream is ended, a's goes on in b
+    b.write(std::string_view("def"));
+    std::vector<NpzMember> members;
+    members.push_back(std::move(b));
+    const std::string zip = archive(members);
+    const std::vector<npz_test::ZipEntry> entries = zip_entries(zip);
+    ASSERT_EQ(entries.size(), 1u);
+    EXPECT_EQ(entries[0].name, "a.npy");
+    EXPECT_EQ(npz_test::zip_member(zip, entries[0]), "abcdef");
+}
+
 TEST(NpzWriter, AFinishedMemberRefusesMoreBytes) {
     NpzMember m("x.npy");
     m.write(std::string_view("abc"));
