@@ -15,7 +15,7 @@ from .report import ReportOptions, build_report
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="unrest report", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="unrest", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     rep = sub.add_parser("report", help="write the HTML report of a run or sweep directory")
     rep.add_argument("directory", help="output directory of `unrest run` or `unrest sweep`")
