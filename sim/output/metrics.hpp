@@ -133,7 +133,8 @@ inline constexpr std::array metrics{
            "fuel price in force during the tick (0 before any price event)", Reduction::last,
            AcrossRegions::mean, false, &TickRecord::fuel_price},
     Metric{"force_level", "level",
-           "force the police may use: 0 arrests only, 1 less-lethal, 2 lethal without warning",
+           "force the police may use: 0 arrests only, 1 less-lethal, 2 lethal, 3 lethal without "
+           "warning",
            Reduction::max, AcrossRegions::mean, false, &TickRecord::force_level},
     Metric{"curfew", "flag", "1 while a curfew is in force (the day: 1 if at any tick)",
            Reduction::max, AcrossRegions::mean, false, &TickRecord::curfew},
