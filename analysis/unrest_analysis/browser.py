@@ -243,7 +243,9 @@ class Browser:
         args = [
             str(self.chromium), "--headless=new", "--remote-debugging-port=0",
             f"--user-data-dir={profile}", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
+            # Containers often give /dev/shm 64 MB: Chromium's shared memory goes to /tmp instead.
+            "--disable-dev-shm-usage", "--no-default-browser-check", "--disable-extensions",
+            "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--mute-audio", "--hide-scrollbars",
             f"--window-size={self.window[0]},{self.window[1]}", "about:blank",
         ]
