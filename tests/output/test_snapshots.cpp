@@ -2,40 +2,21 @@
 // interval, a non-divisor end included), each cell's counts by layer against the world's cell
 // lists (a structure the recorder does not read), the layers' sums against the tick records,
 // and snapshots.json.
+#include "../cli/cli_test_util.hpp"
 #include "npz_reader.hpp"
 #include "sim/engine/simulation.hpp"
 #include "sim/output/snapshots.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <gtest/gtest.h>
-#include <random>
-#include <sstream>
 
 namespace unrest {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("unrest-snapshots-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-    fs::path path;
-};
-
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using cli_test::read_file;
+using cli_test::TempDir;
 
 // A frame recounted from the cell lists: [layer][cell].
 std::vector<std::uint8_t> recount(const World& w) {
@@ -100,9 +81,9 @@ TEST(Snapshots, FramesAtTickZeroAndEveryMultipleMatchTheCellLists) {
     }
     ASSERT_GT(jailed_seen, 0) << "the run must jail someone for the check to mean something";
     const TempDir dir;
-    rec.write(dir.path);
+    rec.write(dir.path());
 
-    const auto arrays = npz_test::read_npz(read(dir.path / "snapshots.npz"));
+    const auto arrays = npz_test::read_npz(read_file(dir.path() / "snapshots.npz"));
     ASSERT_EQ(arrays.size(), 2u); // ticks and frames_main: no sites
     const npz_test::NpyArray& tick_array = arrays.at("ticks");
     ASSERT_EQ(tick_array.shape, (std::vector<std::int64_t>{3}));
@@ -126,7 +107,7 @@ TEST(Snapshots, FramesAtTickZeroAndEveryMultipleMatchTheCellLists) {
         EXPECT_EQ(sums[3], records[f].cops) << "frame " << f;
         EXPECT_EQ(sums[4], 0) << "frame " << f;
     }
-    const nlohmann::json j = nlohmann::json::parse(read(dir.path / "snapshots.json"));
+    const nlohmann::json j = nlohmann::json::parse(read_file(dir.path() / "snapshots.json"));
     EXPECT_EQ(j["format"], "unrest-snapshots");
     EXPECT_EQ(j["version"], 1);
     EXPECT_EQ(j["every_ticks"], 4);
@@ -159,8 +140,8 @@ TEST(Snapshots, CellIndexIsRowTimesWidthPlusColumn) {
     SnapshotRecorder rec(sim, layout, 1, 0);
     rec.observe(sim);
     const TempDir dir;
-    rec.write(dir.path);
-    const auto arrays = npz_test::read_npz(read(dir.path / "snapshots.npz"));
+    rec.write(dir.path());
+    const auto arrays = npz_test::read_npz(read_file(dir.path() / "snapshots.npz"));
     const npz_test::NpyArray& frames = arrays.at("frames_main");
     ASSERT_EQ(frames.shape, (std::vector<std::int64_t>{1, 5, 4, 5}));
     const int x = cell % 5;
@@ -182,7 +163,7 @@ TEST(Snapshots, TheRecorderRefusesFramesOutOfOrderAndAnIncompleteWrite) {
     layout.regions = {{"main", 0, 0}};
     SnapshotRecorder rec(sim, layout, 2, 5);
     const TempDir dir;
-    EXPECT_THROW(rec.write(dir.path), std::logic_error); // no frame yet
+    EXPECT_THROW(rec.write(dir.path()), std::logic_error); // no frame yet
     rec.observe(sim);
     sim.step();
     rec.observe(sim); // tick 1: not a frame tick, ignored
@@ -190,7 +171,7 @@ TEST(Snapshots, TheRecorderRefusesFramesOutOfOrderAndAnIncompleteWrite) {
     sim.step();
     sim.step();
     EXPECT_THROW(rec.observe(sim), std::logic_error); // tick 4: the frame of tick 2 is missing
-    EXPECT_FALSE(fs::exists(dir.path / "snapshots.npz"));
+    EXPECT_FALSE(fs::exists(dir.path() / "snapshots.npz"));
 }
 
 TEST(Snapshots, FramesAreTicksOverEveryPlusOne) {

@@ -30,101 +30,25 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from .. import style
-from ..errors import ReportError
 from ..page import Figure, Section, Table
 from . import comparison
-from .csv_input import present, read_checked
-from .sweep_data import metric_unit
+from .calibration_files import (  # noqa: F401 (the readers are this section's API too)
+    DIR,
+    FILES,
+    FORECAST,
+    GENERATIONS,
+    POSTERIOR,
+    PREDICTIVE,
+    quantity_unit,
+    read_forecast,
+    read_generations,
+    read_posterior,
+    read_predictive,
+)
+from .csv_input import files_placeholder, present
 
-DIR = "calibration"
-POSTERIOR = "posterior.csv"
-GENERATIONS = "generations.csv"
-PREDICTIVE = "predictive.csv"
-FORECAST = "forecast.csv"
-FILES = {
-    POSTERIOR: "posterior marginals (weighted histograms) and pairs, from one row per accepted "
-               "particle: generation, weight, then one column per parameter",
-    GENERATIONS: "tolerance and acceptance rate per generation, from generation, tolerance, "
-                 "accepted, proposed, acceptance_rate",
-    PREDICTIVE: "the posterior predictive against the reported figures, from one row per draw "
-                "and figure: id, value (reported ranges from comparison.csv)",
-    FORECAST: "the forecast with its intervals (fan chart), from quantity, region, date, q05, "
-              "q25, q50, q75, q95",
-}
 MAX_PAIRS = 6  # parameters in the pairs plot at most
-QUANTILES = ["q05", "q25", "q50", "q75", "q95"]
 FAN = "#1565c0"
-# Units of the reported quantities (docs/reported_figures.md); other quantities: the metric's.
-QUANTITY_UNITS = {
-    "damage_usd": "usd", "sites_attacked": "sites", "sites_seized": "sites",
-    "sites_burned": "sites", "vehicles_burned": "vehicles", "vehicles_damaged": "vehicles",
-    "businesses_damaged": "businesses", "shops_wrecked": "premises",
-    "eateries_wrecked": "premises", "offices_wrecked": "premises",
-}
-
-
-def quantity_unit(quantity: str) -> str | None:
-    if quantity in QUANTITY_UNITS:
-        return QUANTITY_UNITS[quantity]
-    return metric_unit(f"final.{quantity}") or metric_unit(f"totals.{quantity}") or (
-        "persons" if quantity in ("crowd", "armed_protesters", "protesters_killed",
-                                  "citizens_killed", "citizens_injured", "people_injured",
-                                  "hospitalised", "intensive_care", "site_intruders")
-        else None)
-
-
-# -- reading ------------------------------------------------------------------------------------
-
-def read_posterior(path: Path) -> tuple[pd.DataFrame, list[str]]:
-    frame = read_checked(path, {"generation": "int", "weight": "weight"}, extra="number")
-    params = [c for c in frame.columns if c not in ("generation", "weight")]
-    if not params:
-        raise ReportError(f"{path}: expected one column per parameter after generation, weight; "
-                          "found none")
-    last = frame[frame["generation"] == frame["generation"].max()]
-    if last["weight"].sum() <= 0:
-        raise ReportError(f"{path}: column weight: expected a positive sum over the last "
-                          "generation, found 0")
-    return frame, params
-
-
-def read_generations(path: Path) -> pd.DataFrame:
-    frame = read_checked(path, {"generation": "int", "tolerance": "weight", "accepted": "int",
-                                "proposed": "int", "acceptance_rate": "fraction"})
-    bad = frame.index[frame["accepted"] > frame["proposed"]]
-    if len(bad):
-        raise ReportError(f"{path}:{bad[0] + 2}: column accepted: expected at most proposed "
-                          f"({frame['proposed'][bad[0]]}), found {frame['accepted'][bad[0]]}")
-    return frame.sort_values("generation").reset_index(drop=True)
-
-
-def read_predictive(path: Path) -> pd.DataFrame:
-    raw_columns = pd.read_csv(path, nrows=0).columns if path.stat().st_size else []
-    columns = {"id": "text", "value": "number"}
-    if "draw" in raw_columns:
-        columns["draw"] = "int"
-    return read_checked(path, columns)
-
-
-def read_forecast(path: Path) -> pd.DataFrame:
-    frame = read_checked(path, {"quantity": "text", "region": "text", "date": "text",
-                                **{q: "number" for q in QUANTILES}})
-    times = []
-    for i, text in enumerate(frame["date"]):
-        try:
-            if len(text) not in (10, 16):
-                raise ValueError(text)
-            times.append(pd.Timestamp(text))
-        except ValueError:
-            raise ReportError(f"{path}:{i + 2}: column date: expected a local date YYYY-MM-DD or "
-                              f"date-time YYYY-MM-DDTHH:MM, found {text!r}") from None
-    frame["time"] = times
-    for a, b in zip(QUANTILES, QUANTILES[1:]):
-        bad = frame.index[frame[b] < frame[a]]
-        if len(bad):
-            raise ReportError(f"{path}:{bad[0] + 2}: column {b}: expected >= {a} "
-                              f"({frame[a][bad[0]]:g}), found {frame[b][bad[0]]:g}")
-    return frame
 
 
 def _weighted_quantile(values: np.ndarray, weights: np.ndarray, q: float) -> float:
@@ -364,23 +288,16 @@ def forecast_figure(fc: pd.DataFrame):
 
 # -- the section --------------------------------------------------------------------------------
 
-def _needs() -> str:
-    return "; ".join(f"{DIR}/{name}: {what}" for name, what in FILES.items())
-
-
 def build(d, options) -> Section:
     d = Path(d)
     found = present(d / DIR, list(FILES))
     section = Section(id="calibration", title="Calibration")
+    section.placeholder = files_placeholder(
+        DIR, FILES, found,
+        "No calibration in this directory. This section shows an ABC-SMC calibration "
+        "(a later `unrest calibrate`) once the directory holds its outputs: ")
     if not found:
-        section.placeholder = (
-            "No calibration in this directory. This section shows an ABC-SMC calibration "
-            "(a later `unrest calibrate`) once the directory holds its outputs: " + _needs() + ".")
         return section
-    missing = [n for n in FILES if n not in found]
-    if missing:
-        section.placeholder = "Not found, so not shown: " + "; ".join(
-            f"{DIR}/{n} ({FILES[n]})" for n in missing) + "."
     if POSTERIOR in found:
         post, params = read_posterior(found[POSTERIOR])
         gens = sorted(post["generation"].unique())

@@ -86,3 +86,17 @@ def read_checked(path: Path, columns: dict[str, str], extra: str | None = None,
 def present(directory: Path, names: list[str]) -> dict[str, Path]:
     """Which of the files `names` exist under `directory`: name -> path."""
     return {n: directory / n for n in names if (directory / n).is_file()}
+
+
+def files_placeholder(folder: str, files: dict[str, str], found: dict[str, Path],
+                      none_found: str) -> str | None:
+    """The placeholder of a section drawn from the optional files `files` (name -> what it shows)
+    under `folder`: with none found, `none_found` followed by every file and what it shows; with
+    some missing, those; with all found, None."""
+    if not found:
+        return none_found + "; ".join(f"{folder}/{n}: {w}" for n, w in files.items()) + "."
+    missing = [n for n in files if n not in found]
+    if missing:
+        return "Not found, so not shown: " + "; ".join(
+            f"{folder}/{n} ({files[n]})" for n in missing) + "."
+    return None

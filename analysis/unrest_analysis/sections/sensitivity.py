@@ -23,7 +23,7 @@ import pandas as pd
 from .. import style
 from ..errors import ReportError
 from ..page import Figure, Section, Table
-from .csv_input import present, read_checked
+from .csv_input import files_placeholder, present, read_checked
 from .sweep_data import metric_unit
 
 DIR = "sensitivity"
@@ -138,16 +138,12 @@ def build(d, options) -> Section:
     d = Path(d)
     found = present(d / DIR, list(FILES))
     section = Section(id="sensitivity", title="Sensitivity")
+    section.placeholder = files_placeholder(
+        DIR, FILES, found,
+        "No sensitivity analysis in this directory. This section shows Morris screening and "
+        "Sobol indices (a later `unrest sensitivity`) once the directory holds them: ")
     if not found:
-        section.placeholder = (
-            "No sensitivity analysis in this directory. This section shows Morris screening and "
-            "Sobol indices (a later `unrest sensitivity`) once the directory holds them: "
-            + "; ".join(f"{DIR}/{n}: {w}" for n, w in FILES.items()) + ".")
         return section
-    missing = [n for n in FILES if n not in found]
-    if missing:
-        section.placeholder = "Not found, so not shown: " + "; ".join(
-            f"{DIR}/{n} ({FILES[n]})" for n in missing) + "."
     if MORRIS in found:
         morris = read_morris(found[MORRIS])
         fig, tips = morris_figure(morris)
