@@ -11,9 +11,10 @@
 #include "../scenario/yaml_reader.hpp"
 #include "design.hpp"
 #include "sweep_parameters.hpp"
+#include "sweep_ranges.hpp"
+#include "sweep_value_checks.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
@@ -21,7 +22,6 @@
 #include <optional>
 #include <sstream>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace unrest {
 
@@ -29,9 +29,8 @@ namespace {
 
 using namespace detail;
 
-// Most design points and most replicates a sweep may have: a guard against a typo that would
-// allocate billions of runs.
-constexpr std::int64_t max_points = 1'000'000;
+// Most replicates a sweep may have (points: max_points, sweep_ranges.hpp): a guard against a typo
+// that would allocate billions of runs.
 constexpr std::int64_t max_replicates = 1'000'000;
 // Most runs (points x replicates) a sweep may have: each is a row of runs.csv and 16 bytes of the
 // journal's index; a larger study is split into several sweeps.
@@ -64,31 +63,12 @@ std::string scalar_text(const YAML::Node& node) {
     return node.IsNull() ? std::string("~") : node.Scalar();
 }
 
-// A value the sweep sets, to be checked against the scenario.
-struct Check {
-    std::string key;   // scenario key path
-    std::string value; // override text
-    Field at;          // where in the sweep file it was written
-};
-
-// One override string per check.
-std::string override_text(const Check& c) {
-    return fmt::format("{}={}", c.key, c.value);
-}
-
 // The parameter `name` may be varied or held fixed; otherwise an error that says why not.
 void check_parameter_key(const YamlReader& r, const YAML::Mark& mark, const std::string& path,
                          const std::string& name) {
     if (std::string problem = sweep_parameter_problem(name); !problem.empty()) {
         r.fail_message(mark, path, std::move(problem));
     }
-}
-
-// The keys of a range or distribution: {from, to, count[, scale]} or {distribution, low, high}.
-const std::vector<std::string>& range_keys() {
-    static const std::vector<std::string> keys{"from",         "to",  "count", "scale",
-                                               "distribution", "low", "high"};
-    return keys;
 }
 
 // The keys of a mapping at `path` as the reader checks them (yaml_prepass.hpp): the top level's,
@@ -107,105 +87,11 @@ KeyCheck sweep_key_check(const std::string& path) {
     return {};
 }
 
-// The check of a range or distribution end: rounded as the design will round it.
-Check end_check(const std::string& key, const Field& f, double v, bool integer) {
-    std::string text = f.node.Scalar();
-    if (integer && std::fabs(v) < 9e18) {
-        text = fmt::format("{}", std::llround(v));
-    }
-    return Check{key, std::move(text), f};
-}
-
-// {from, to, count[, scale]} or {distribution, low, high}.
-SweepAxis read_range(const YamlReader& r, const Field& value, const std::string& parameter,
-                     const ParameterDoc& row, SweepDesign design, std::vector<Check>& checks) {
-    const Mapping m(r, value, range_keys());
-    SweepAxis axis;
-    axis.key = parameter;
-    axis.integer = row.type.starts_with("integer");
-    const std::optional<Field> distribution = m.get("distribution");
-    if (distribution) {
-        for (const char* key : {"from", "to", "count", "scale"}) {
-            if (const auto f = m.get(key)) {
-                r.fail_message(f->key_mark, f->path,
-                               fmt::format("expected low and high with a distribution, found "
-                                           "'{}'",
-                                           key));
-            }
-        }
-    } else {
-        for (const char* key : {"low", "high"}) {
-            if (const auto f = m.get(key)) {
-                r.fail_message(f->key_mark, f->path,
-                               fmt::format("expected '{}' only with a distribution (or from, to "
-                                           "and count for a range), found it without one",
-                                           key));
-            }
-        }
-    }
-    const std::string_view what = distribution ? "a distribution" : "a range";
-    if (!is_numeric_type(row.type)) {
-        r.fail(value,
-               fmt::format("a list of values or a single value ({} takes {}, not a number)",
-                           row.key, row.type),
-               what);
-    }
-    if (distribution && design == SweepDesign::grid) {
-        r.fail(value, "a list or a range with count for a grid design", what);
-    }
-
-    if (distribution) {
-        const std::string name = read_choice_name(r, *distribution, {"uniform", "log_uniform"});
-        axis.kind = name == "uniform" ? SweepAxis::Kind::uniform : SweepAxis::Kind::log_uniform;
-        const Field low = m.require("low");
-        const Field high = m.require("high");
-        axis.low = read_finite(r, low);
-        axis.high = read_finite(r, high);
-        if (axis.kind == SweepAxis::Kind::log_uniform && !(axis.low > 0.0)) {
-            r.fail(low, "a number > 0 with distribution: log_uniform", low.node.Scalar());
-        }
-        if (!(axis.high > axis.low)) {
-            r.fail(high, fmt::format("a number > low ({})", low.node.Scalar()), high.node.Scalar());
-        }
-        checks.push_back(end_check(axis.key, low, axis.low, axis.integer));
-        checks.push_back(end_check(axis.key, high, axis.high, axis.integer));
-        return axis;
-    }
-
-    const Field from = m.require("from");
-    const Field to = m.require("to");
-    const Field count = m.require("count");
-    axis.low = read_finite(r, from);
-    axis.high = read_finite(r, to);
-    axis.count = read_integer(r, count, 1);
-    if (axis.count > max_points) {
-        r.fail(count, fmt::format("an integer in [1, {}]", max_points), count.node.Scalar());
-    }
-    axis.kind = SweepAxis::Kind::linear;
-    if (const auto scale = m.get("scale")) {
-        if (read_choice_name(r, *scale, {"linear", "log"}) == "log") {
-            axis.kind = SweepAxis::Kind::log;
-        }
-    }
-    if (axis.kind == SweepAxis::Kind::log) {
-        for (const auto& [f, v] : {std::pair{&from, axis.low}, std::pair{&to, axis.high}}) {
-            if (!(v > 0.0)) {
-                r.fail(*f, "a number > 0 with scale: log", f->node.Scalar());
-            }
-        }
-    }
-    checks.push_back(end_check(axis.key, from, axis.low, axis.integer));
-    if (axis.count > 1) {
-        checks.push_back(end_check(axis.key, to, axis.high, axis.integer));
-    }
-    return axis;
-}
-
 // `parameters`: scenario key path -> a scalar (fixed), a list, a range or a distribution.
 // Appends to spec.axes and spec.fixed; the values to check against the scenario go to `fixed`
 // and `varied` (one list of checks per axis).
 void read_parameters(const YamlReader& r, const Field& f, SweepSpec& spec,
-                     std::vector<Check>& fixed, std::vector<std::vector<Check>>& varied) {
+                     std::vector<ValueCheck>& fixed, std::vector<std::vector<ValueCheck>>& varied) {
     // The keys are checked below, one at a time with their own messages; Mapping checks that
     // this is a mapping and that each key is given once.
     std::vector<std::string> names;
@@ -233,7 +119,7 @@ void read_parameters(const YamlReader& r, const Field& f, SweepSpec& spec,
             fixed.push_back({name, scalar_text(node), value});
             continue;
         }
-        std::vector<Check> checks;
+        std::vector<ValueCheck> checks;
         if (node.IsSequence()) {
             if (node.size() == 0) {
                 r.fail(value, "a non-empty list of values", "an empty list");
@@ -438,85 +324,6 @@ std::string read_scenario_path(const YamlReader& r, const Field& f, const std::s
     return resolved;
 }
 
-// What a scenario error says, for "found VALUE (...)": overrides by key path and message, the
-// scenario file's own problems with their location.
-std::string scenario_problem(const ScenarioError& e, const std::string& key) {
-    if (e.file() != "--set") {
-        return e.what();
-    }
-    if (e.key_path().empty() || e.key_path() == key) {
-        return e.message();
-    }
-    return fmt::format("{}: {}", e.key_path(), e.message());
-}
-
-[[noreturn]] void reject(const YamlReader& r, const Check& c, const ScenarioError& e) {
-    r.fail(c.at, "a value the scenario accepts",
-           fmt::format("{} ({})", c.value, scenario_problem(e, c.key)));
-}
-
-// The error loading the scenario with `checks` as overrides, if any.
-std::optional<ScenarioError> try_load(const CheckedScenarioText& scenario,
-                                      const std::vector<const Check*>& checks) {
-    std::vector<std::string> overrides;
-    overrides.reserve(checks.size());
-    for (const Check* c : checks) {
-        overrides.push_back(override_text(*c));
-    }
-    try {
-        scenario.load(overrides);
-    } catch (const ScenarioError& e) {
-        return e;
-    }
-    return std::nullopt;
-}
-
-// Every value the sweep sets is one the scenario accepts. The baseline is the scenario with
-// the fixed values and each axis's first value; each other axis value is tried in place of its
-// axis's first value (once: a value given again gets the same answer). A problem with the
-// baseline is blamed on the first override whose addition produces it, or on the scenario file
-// itself. The scenario file is read and checked once, not once per value.
-void check_values(const YamlReader& r, const SweepSpec& spec, const std::vector<Check>& fixed,
-                  const std::vector<std::vector<Check>>& varied) {
-    const CheckedScenarioText scenario(read_input_file(spec.scenario_file), spec.scenario_file);
-    std::vector<const Check*> baseline;
-    for (const Check& c : fixed) {
-        baseline.push_back(&c);
-    }
-    const std::size_t first_axis = baseline.size();
-    for (const std::vector<Check>& checks : varied) {
-        baseline.push_back(&checks.front());
-    }
-    if (const auto error = try_load(scenario, baseline)) {
-        const std::string what = error->what();
-        for (std::size_t k = 0; k <= baseline.size(); ++k) {
-            const std::vector<const Check*> prefix(
-                baseline.begin(), baseline.begin() + static_cast<std::ptrdiff_t>(k));
-            const auto e = try_load(scenario, prefix);
-            if (e && (k == baseline.size() || e->what() == what)) {
-                if (k == 0) {
-                    throw *e; // the scenario file's own problem, located in it
-                }
-                reject(r, *baseline[k - 1], *e);
-            }
-        }
-        throw *error; // not reached: the whole baseline fails as before
-    }
-    for (std::size_t a = 0; a < varied.size(); ++a) {
-        std::unordered_set<std::string> tried{varied[a].front().value};
-        for (std::size_t i = 1; i < varied[a].size(); ++i) {
-            if (!tried.insert(varied[a][i].value).second) {
-                continue;
-            }
-            std::vector<const Check*> overrides = baseline;
-            overrides[first_axis + a] = &varied[a][i];
-            if (const auto e = try_load(scenario, overrides)) {
-                reject(r, varied[a][i], *e);
-            }
-        }
-    }
-}
-
 SweepSpec read_sweep(const YamlReader& r, const YAML::Node& tree, const std::string& file) {
     const Field root_field{tree, YAML::Mark::null_mark(), ""};
     const Mapping root(r, root_field, root_keys());
@@ -525,8 +332,8 @@ SweepSpec read_sweep(const YamlReader& r, const YAML::Node& tree, const std::str
     spec.scenario_file = read_scenario_path(r, root.require("scenario"), file);
     read_design(r, root, spec);
 
-    std::vector<Check> fixed;
-    std::vector<std::vector<Check>> varied;
+    std::vector<ValueCheck> fixed;
+    std::vector<std::vector<ValueCheck>> varied;
     const Field parameters = root.require("parameters");
     read_parameters(r, parameters, spec, fixed, varied);
     check_axes(r, parameters, spec);
